@@ -1,0 +1,69 @@
+package mx.ine.redes.accounts;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An official account of the Institute on a social network (Art. 2). */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Network network;
+
+    /** Normalised: lower case, no {@code @}. */
+    @Column(nullable = false)
+    public String handle;
+
+    @Column(nullable = false)
+    public String url;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "area_id")
+    public Area area;
+
+    @Column(name = "registered_on", nullable = false)
+    public LocalDate registeredOn;
+
+    @Column(name = "last_publication_on")
+    public LocalDate lastPublicationOn;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public static Optional<Account> findLive(Network network, String handle) {
+        return find("network = ?1 and handle = ?2 and status <> ?3", network, handle, AccountStatus.DECOMMISSIONED)
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,34 @@
+package mx.ine.redes.accounts.mapping;
+
+import java.util.List;
+import mx.ine.redes.accounts.Account;
+import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.rest.AccountResponse;
+import mx.ine.redes.accounts.rest.AreaResponse;
+import mx.ine.redes.events.AccountSnapshot;
+
+/** Entities to API records and to event payloads; entities never leave the service. */
+public final class RegistryMapper {
+
+    private RegistryMapper() {
+    }
+
+    public static AreaResponse toResponse(Area area) {
+        return new AreaResponse(area.id, area.code, area.name, area.level, area.state, area.district,
+                area.parent == null ? null : area.parent.code, area.headName, area.headEmail);
+    }
+
+    public static AccountResponse toResponse(Account account) {
+        return new AccountResponse(account.id, account.network, account.handle, account.url, account.displayName,
+                account.kind, account.status, account.area.code, account.area.name, account.registeredOn,
+                account.lastPublicationOn);
+    }
+
+    public static AccountSnapshot toSnapshot(Account account, List<String> administratorEmails) {
+        Area area = account.area;
+        return new AccountSnapshot(account.id, account.network.name(), account.handle, account.url,
+                account.displayName, account.kind.name(), account.status.name(), area.code, area.name,
+                area.level.name(), area.state, area.district, area.headName, area.headEmail,
+                administratorEmails, account.registeredOn, account.lastPublicationOn);
+    }
+}

@@ -1,0 +1,58 @@
+package mx.ine.redes.accounts.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.mapping.RegistryMapper;
+import mx.ine.redes.accounts.service.AreaService;
+import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/areas")
+@Tag(name = "Áreas")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AreaResource {
+
+    @Inject
+    AreaService areas;
+
+    @POST
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Registra un área del Instituto")
+    public RestResponse<AreaResponse> register(@Valid @NotNull AreaRequest request, UriInfo uri) {
+        Area area = areas.register(request);
+        return RestResponse.ResponseBuilder.<AreaResponse>created(uri.getAbsolutePathBuilder().path(area.code).build())
+                .entity(RegistryMapper.toResponse(area)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
+    @Operation(summary = "Lista las áreas")
+    public List<AreaResponse> list() {
+        return areas.listAll().stream().map(RegistryMapper::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
+    @Operation(summary = "Consulta un área por su clave")
+    public AreaResponse get(@PathParam("code") String code) {
+        return areas.findByCode(code).map(RegistryMapper::toResponse)
+                .orElseThrow(() -> ProblemException.notFound("No existe el área " + code + "."));
+    }
+}

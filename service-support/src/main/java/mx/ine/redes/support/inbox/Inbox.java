@@ -1,0 +1,43 @@
+package mx.ine.redes.support.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import mx.ine.redes.events.EventEnvelope;
+
+/**
+ * Remembers which events a consumer has applied. Call {@link #firstDelivery} in the transaction that
+ * applies the effect: the id and the effect commit together, so a redelivered event changes
+ * nothing, and a crash before the commit leaves neither.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @return {@code true} the first time this consumer sees the event; {@code false} for a
+     *         redelivery, in which case the caller must do nothing. A concurrent delivery of the
+     *         same event waits on the primary key until the first one commits or rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(EventEnvelope envelope, String consumer) {
+        int inserted = entityManager.createNativeQuery("""
+                insert into processed_event (event_id, consumer, event_type, processed_at)
+                values (:eventId, :consumer, :eventType, :processedAt)
+                on conflict do nothing""")
+                .setParameter("eventId", envelope.eventId())
+                .setParameter("consumer", consumer)
+                .setParameter("eventType", envelope.type())
+                .setParameter("processedAt", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,211 @@
+package mx.ine.redes.support.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}. A client's mistake is a 4xx that names
+ * what is wrong; anything else is a 500 with a reference to the log, never a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Ahead of the framework's own mappers for the same exception types. */
+    private static final int FIRST = 100;
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        String title = e.title() != null ? e.title() : ProblemTexts.title(e.status(), english);
+        return respond(new Problem(type(e.status()), title, e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response invalidFields(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        List<Problem.InvalidField> fields = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            fields.add(new Problem.InvalidField(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        fields.sort(Comparator.comparing(Problem.InvalidField::field));
+        return respond(new Problem(type(400), ProblemTexts.title(400, english), 400,
+                ProblemTexts.invalidFields(english), path(uri), fields));
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response malformedJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return malformedBody(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return malformedBody(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response invalidJsonValue(com.fasterxml.jackson.databind.exc.InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return malformedBody(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        return malformedBody(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return unauthorized(headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response badCredentials(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return unauthorized(headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return standard(403, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response conflictingRow(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        LOG.infof("Request refused by a database constraint %s: %s", e.getConstraintName(), e.getMessage());
+        return respond(new Problem(type(409), ProblemTexts.title(409, english), 409,
+                english ? "The request conflicts with existing data." : "La solicitud entra en conflicto con datos existentes.",
+                path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
+        // The JSON reader reports an unreadable body as a 400 whose cause says what was wrong.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedBody(json, headers, uri);
+            }
+        }
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        Response response = standard(status, headers, uri);
+        if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = FIRST + 1000)
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        boolean english = english(headers);
+        String detail = ProblemTexts.detail(500, english) + (english ? " Reference: " : " Referencia: ") + reference;
+        return respond(new Problem(type(500), ProblemTexts.title(500, english), 500, detail, path(uri), List.of()));
+    }
+
+    private Response malformedBody(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        List<Problem.InvalidField> fields = List.of();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            fields = List.of(new Problem.InvalidField(jsonPath(mapping.getPath()), ProblemTexts.invalidValue(english)));
+        }
+        return respond(new Problem(type(400), ProblemTexts.title(400, english), 400,
+                ProblemTexts.malformedJson(english), path(uri), fields));
+    }
+
+    private Response unauthorized(HttpHeaders headers, UriInfo uri) {
+        return Response.fromResponse(standard(401, headers, uri)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response standard(int status, HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        return respond(new Problem(type(status), ProblemTexts.title(status, english), status,
+                ProblemTexts.detail(status, english), path(uri), List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean english(HttpHeaders headers) {
+        try {
+            return headers != null && ProblemTexts.english(headers.getAcceptableLanguages());
+        } catch (RuntimeException unreadableHeader) {
+            return false;
+        }
+    }
+
+    private static String type(int status) {
+        return "https://redes.ine.mx/problemas/" + status;
+    }
+
+    private static String path(UriInfo uri) {
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (RuntimeException outsideRequest) {
+            return null;
+        }
+    }
+
+    /** {@code register.request.handle} becomes {@code handle}: the client knows no method names. */
+    static String fieldName(Path path) {
+        StringBuilder name = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (!name.isEmpty()) {
+            return name.toString();
+        }
+        return parameter != null ? parameter : path.toString();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!name.isEmpty()) {
+                    name.append('.');
+                }
+                name.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                name.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package mx.ine.redes.support.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import mx.ine.redes.events.DomainEvent;
+import mx.ine.redes.events.EventEnvelope;
+import mx.ine.redes.events.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reads and writes the test broker's topics directly, as another service would. */
+public final class KafkaTestClient {
+
+    private KafkaTestClient() {
+    }
+
+    public static String bootstrapServers() {
+        return JvmWide.get(JvmWide.KAFKA_BOOTSTRAP);
+    }
+
+    /** Publishes an event as its producing service would (envelope, key = aggregate id). */
+    public static EventEnvelope publish(DomainEvent event) {
+        EventEnvelope envelope = EventEnvelope.wrap(event, java.time.Instant.now(), UUID.randomUUID().toString());
+        send(event.type().topic(), envelope.aggregateId(), EventJson.write(envelope));
+        return envelope;
+    }
+
+    public static void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** Every record on the topic, from the beginning up to its current end. */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                if (!consumer.assignment().isEmpty() && endReached(consumer)) {
+                    return records;
+                }
+            }
+        }
+        throw new IllegalStateException("Could not read topic " + topic + " to its end");
+    }
+
+    private static boolean endReached(KafkaConsumer<String, String> consumer) {
+        var ends = consumer.endOffsets(consumer.assignment());
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
+    /** The envelopes on the topic keyed by the given aggregate id, in topic order. */
+    public static List<EventEnvelope> eventsFor(String topic, String aggregateId) {
+        return readAll(topic).stream()
+                .filter(record -> aggregateId.equals(record.key()))
+                .map(record -> EventJson.read(record.value()))
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package mx.ine.redes.support.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** Bearer tokens signed with the test JVM's key, as the Institute's identity provider would issue them. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    /** A token for a demo person of this role. */
+    public static String forRole(String role) {
+        return forPerson(role.replace('-', '.') + "@ine.mx", Set.of(role), Map.of());
+    }
+
+    public static String forPerson(String email, Set<String> roles, Map<String, Object> claims) {
+        var builder = Jwt.issuer(RealInfrastructure.ISSUER)
+                .upn(email)
+                .claim("email", email)
+                .groups(roles)
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign(signingKey());
+    }
+
+    private static PrivateKey signingKey() {
+        try {
+            byte[] encoded = java.util.Base64.getDecoder().decode(JvmWide.get(JvmWide.JWT_PRIVATE_KEY));
+            return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(encoded));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Test signing key unreadable", e);
+        }
+    }
+
+    /** A well-formed token signed by somebody else's key. */
+    public static String forgedFor(String role) {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(RealInfrastructure.ISSUER).upn("intruso@example.com").groups(Set.of(role))
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
