@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -27,9 +29,11 @@ import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.TestTokens;
+import mx.ine.redes.support.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class AccountResourceTest {
 
     @Test

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -32,9 +34,11 @@ import mx.ine.redes.support.outbox.OutboxRelay;
 import mx.ine.redes.support.testing.BrokerOutage;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import mx.ine.redes.support.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class OutboxDeliveryTest {
 
     @Inject

@@ -6,6 +6,8 @@ import static mx.ine.redes.accounts.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -13,10 +15,12 @@ import java.time.Duration;
 import java.util.Map;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.testing.KafkaTestClient;
+import mx.ine.redes.support.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /** With the safety-net poll set to an hour, only the after-commit wake-up can deliver in time. */
 @QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 @TestProfile(RelayWakeUpTest.SlowPoll.class)
 class RelayWakeUpTest {
 

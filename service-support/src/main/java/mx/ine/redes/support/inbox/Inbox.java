@@ -6,7 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.function.Consumer;
 import mx.ine.redes.events.EventEnvelope;
+import mx.ine.redes.events.EventJson;
+import mx.ine.redes.events.MalformedEventException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Remembers which events a consumer has applied. Call {@link #firstDelivery} in the transaction that
@@ -16,11 +21,34 @@ import mx.ine.redes.events.EventEnvelope;
 @ApplicationScoped
 public class Inbox {
 
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     Clock clock;
+
+    /**
+     * Reads a record and applies its effect once for this consumer, in the caller's transaction.
+     *
+     * @throws MalformedEventException for a record that is not an event of the contract; the
+     *         messaging layer then parks it on the consumer's dead-letter topic and goes on
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyOnce(String consumer, String record, Consumer<EventEnvelope> effect) {
+        EventEnvelope envelope = EventJson.read(record);
+        if (!firstDelivery(envelope, consumer)) {
+            LOG.debugf("%s already applied event %s (%s); redelivery ignored", consumer, envelope.eventId(), envelope.type());
+            return;
+        }
+        MDC.put("correlationId", envelope.correlationId() == null ? "" : envelope.correlationId());
+        try {
+            effect.accept(envelope);
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
 
     /**
      * @return {@code true} the first time this consumer sees the event; {@code false} for a

@@ -52,6 +52,25 @@ public final class KafkaTestClient {
         }
     }
 
+    /**
+     * A fresh key that the default partitioner puts on the same partition as {@code key}, so that a
+     * test can tell when an earlier record of that partition has certainly been consumed.
+     */
+    public static String keyOnSamePartitionAs(String key, int partitions) {
+        int target = partitionOf(key, partitions);
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (partitionOf(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % partitions;
+    }
+
     /** Every record on the topic, from the beginning up to its current end. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

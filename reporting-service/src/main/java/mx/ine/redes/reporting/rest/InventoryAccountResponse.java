@@ -1,0 +1,20 @@
+package mx.ine.redes.reporting.rest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record InventoryAccountResponse(
+        UUID accountId,
+        String network,
+        String handle,
+        String displayName,
+        String kind,
+        String areaCode,
+        String areaName,
+        String areaLevel,
+        Integer state,
+        String status,
+        LocalDate registeredOn,
+        LocalDate decommissionedOn,
+        String decommissionReason) {
+}

@@ -1,0 +1,17 @@
+package mx.ine.redes.reporting;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import mx.ine.redes.support.testing.RealInfrastructure;
+import mx.ine.redes.support.testing.RegistryProjectionContract;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class InventoryProjectionTest extends RegistryProjectionContract {
+
+    @Override
+    protected String consumerService() {
+        return "reporting-service";
+    }
+}

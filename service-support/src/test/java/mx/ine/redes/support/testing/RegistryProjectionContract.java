@@ -1,0 +1,116 @@
+package mx.ine.redes.support.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import mx.ine.redes.events.AccountDecommissioned;
+import mx.ine.redes.events.AccountRegistered;
+import mx.ine.redes.events.AccountSnapshot;
+import mx.ine.redes.events.AccountUpdated;
+import mx.ine.redes.events.EventEnvelope;
+import mx.ine.redes.events.EventJson;
+import mx.ine.redes.events.Topics;
+import mx.ine.redes.support.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service that projects the registry must do with the accounts-service's events, over
+ * the real broker: project them, apply a redelivered event only once, park a poison record on its
+ * dead-letter topic and keep consuming. A service runs it by extending this class in a
+ * {@code @QuarkusTest}; its projection is read through {@code GET /api/registry/accounts/{id}}.
+ */
+public abstract class RegistryProjectionContract {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(15);
+
+    /** The consuming service's name, which names its dead-letter topic. */
+    protected abstract String consumerService();
+
+    @Test
+    void shouldProjectAccountRegisteredFromTheBroker() {
+        UUID accountId = UUID.randomUUID();
+        KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "inemexico", "INE México")));
+
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
+                .get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("accountId", equalTo(accountId.toString()))
+                .body("network", equalTo("X"))
+                .body("handle", equalTo("inemexico"))
+                .body("areaCode", equalTo("JDE-CHIS-03"))
+                .body("status", equalTo("ACTIVE")));
+    }
+
+    @Test
+    void shouldApplyARedeliveredEventOnlyOnce() {
+        UUID accountId = UUID.randomUUID();
+        EventEnvelope registered = KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "ine_antes", "Antes")));
+        KafkaTestClient.publish(new AccountUpdated(snapshot(accountId, "ine_despues", "Después"), List.of("handle")));
+        // The same event again, as the broker redelivers it after a consumer crash.
+        KafkaTestClient.send(Topics.ACCOUNTS, registered.aggregateId(), EventJson.write(registered));
+        UUID marker = UUID.fromString(KafkaTestClient.keyOnSamePartitionAs(accountId.toString(), PARTITIONS));
+        KafkaTestClient.publish(new AccountRegistered(snapshot(marker, "marcador", "Marcador")));
+
+        awaitProjected(marker);
+        given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("handle", equalTo("ine_despues"));
+    }
+
+    @Test
+    void shouldParkAPoisonRecordAndKeepConsuming() {
+        String poisonKey = UUID.randomUUID().toString();
+        String poison = "{\"esto\": \"no es un evento\" " + poisonKey;
+        KafkaTestClient.send(Topics.ACCOUNTS, poisonKey, poison);
+        UUID next = UUID.fromString(KafkaTestClient.keyOnSamePartitionAs(poisonKey, PARTITIONS));
+        KafkaTestClient.publish(new AccountRegistered(snapshot(next, "siguiente", "Siguiente")));
+
+        awaitProjected(next);
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
+                assertThat(KafkaTestClient.readAll(Topics.deadLetter(Topics.ACCOUNTS, consumerService())))
+                        .anySatisfy(record -> assertThat(record.value()).isEqualTo(poison)));
+    }
+
+    @Test
+    void shouldFollowADecommission() {
+        UUID accountId = UUID.randomUUID();
+        KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "ine_baja", "Para baja")));
+        KafkaTestClient.publish(new AccountDecommissioned(accountId, "X", "ine_baja", "JDE-CHIS-03",
+                LocalDate.of(2026, 11, 20), "Más de un año sin publicar", "Seed 002"));
+
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
+                .get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("status", equalTo("DECOMMISSIONED")));
+    }
+
+    @Test
+    void shouldRefuseRegistryReadsWithoutTheRole() {
+        given().get("/api/registry/accounts/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN)).get("/api/registry/accounts/" + UUID.randomUUID())
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static void awaitProjected(UUID accountId) {
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
+                .get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200));
+    }
+
+    protected static AccountSnapshot snapshot(UUID accountId, String handle, String displayName) {
+        return new AccountSnapshot(accountId, "X", handle, "https://x.com/" + handle, displayName, "INSTITUTIONAL",
+                "ACTIVE", "JDE-CHIS-03", "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3,
+                "Titular de la 03 JDE", "titular.jde03.chis@ine.mx", List.of("admin.redes.jde03@ine.mx"),
+                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 11, 1));
+    }
+}
