@@ -10,53 +10,24 @@ import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.evaluation.ReviewedAccount;
 import mx.ine.redes.events.AccountDecommissioned;
-import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
-import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AdministratorAssigned;
-import mx.ine.redes.events.EventEnvelope;
-import mx.ine.redes.support.inbox.Inbox;
+import mx.ine.redes.support.registry.RegistryEventsProjection;
 
-/** Keeps {@link ReviewedAccount} in step with the registry's events, each applied once. */
+/** Keeps {@link ReviewedAccount}: who a cycle asks, whom it notifies, to whom it escalates. */
 @ApplicationScoped
-@Transactional
-public class RegistryProjection {
-
-    static final String CONSUMER = "evaluation-registry";
-
-    @Inject
-    Inbox inbox;
+public class RegistryProjection extends RegistryEventsProjection {
 
     @Inject
     Clock clock;
 
-    public void apply(String record) {
-        inbox.applyOnce(CONSUMER, record, this::apply);
+    @Override
+    protected String consumerName() {
+        return "evaluation-registry";
     }
 
-    private void apply(EventEnvelope envelope) {
-        switch (envelope.payload()) {
-            case AccountRegistered registered -> upsert(registered.account());
-            case AccountUpdated updated -> upsert(updated.account());
-            case AccountDecommissioned decommissioned -> find(decommissioned.accountId()).ifPresent(account -> {
-                account.status = "DECOMMISSIONED";
-                account.updatedAt = clock.instant();
-            });
-            case AdministratorAssigned assigned -> find(assigned.accountId()).ifPresent(account -> {
-                if (!account.administratorEmails.contains(assigned.personEmail())) {
-                    List<String> emails = new ArrayList<>(account.administratorEmails);
-                    emails.add(assigned.personEmail());
-                    account.administratorEmails = emails;
-                    account.updatedAt = clock.instant();
-                }
-            });
-            default -> {
-                // Training and dormancy flags do not change who is reviewed.
-            }
-        }
-    }
-
-    private void upsert(AccountSnapshot snapshot) {
+    @Override
+    protected void accountChanged(AccountSnapshot snapshot) {
         ReviewedAccount account = find(snapshot.accountId()).orElseGet(() -> {
             ReviewedAccount created = new ReviewedAccount();
             created.accountId = snapshot.accountId();
@@ -74,6 +45,22 @@ public class RegistryProjection {
         account.lastPublicationOn = snapshot.lastPublicationOn();
         account.updatedAt = clock.instant();
         account.persist();
+    }
+
+    @Override
+    protected void accountDecommissioned(AccountDecommissioned decommissioned) {
+        find(decommissioned.accountId()).ifPresent(account -> {
+            account.status = "DECOMMISSIONED";
+            account.updatedAt = clock.instant();
+        });
+    }
+
+    @Override
+    protected void administratorAssigned(AdministratorAssigned assigned) {
+        find(assigned.accountId()).ifPresent(account -> {
+            account.administratorEmails = withAdministrator(account.administratorEmails, assigned.personEmail());
+            account.updatedAt = clock.instant();
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -8,47 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
-import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
-import mx.ine.redes.events.AccountUpdated;
-import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.reporting.InventoryAccount;
-import mx.ine.redes.support.inbox.Inbox;
+import mx.ine.redes.support.registry.RegistryEventsProjection;
 
-/** Builds the inventory from the registry's events, each applied once; replaying them rebuilds it. */
+/** Builds the inventory the reports count from; replaying the registry's events rebuilds it. */
 @ApplicationScoped
-@Transactional
-public class InventoryProjection {
-
-    static final String CONSUMER = "reporting-inventory";
-
-    @Inject
-    Inbox inbox;
+public class InventoryProjection extends RegistryEventsProjection {
 
     @Inject
     Clock clock;
 
-    public void apply(String record) {
-        inbox.applyOnce(CONSUMER, record, this::apply);
+    @Override
+    protected String consumerName() {
+        return "reporting-inventory";
     }
 
-    private void apply(EventEnvelope envelope) {
-        switch (envelope.payload()) {
-            case AccountRegistered registered -> upsert(registered.account());
-            case AccountUpdated updated -> upsert(updated.account());
-            case AccountDecommissioned decommissioned -> find(decommissioned.accountId()).ifPresent(account -> {
-                account.status = "DECOMMISSIONED";
-                account.decommissionedOn = decommissioned.decommissionedOn();
-                account.decommissionReason = decommissioned.reason();
-                account.updatedAt = clock.instant();
-            });
-            default -> {
-                // Administrators, training and dormancy are reported from their own projections (later).
-            }
-        }
-    }
-
-    private void upsert(AccountSnapshot snapshot) {
+    @Override
+    protected void accountChanged(AccountSnapshot snapshot) {
         InventoryAccount account = find(snapshot.accountId()).orElseGet(() -> {
             InventoryAccount created = new InventoryAccount();
             created.accountId = snapshot.accountId();
@@ -66,6 +43,16 @@ public class InventoryProjection {
         account.registeredOn = snapshot.registeredOn();
         account.updatedAt = clock.instant();
         account.persist();
+    }
+
+    @Override
+    protected void accountDecommissioned(AccountDecommissioned decommissioned) {
+        find(decommissioned.accountId()).ifPresent(account -> {
+            account.status = "DECOMMISSIONED";
+            account.decommissionedOn = decommissioned.decommissionedOn();
+            account.decommissionReason = decommissioned.reason();
+            account.updatedAt = clock.instant();
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

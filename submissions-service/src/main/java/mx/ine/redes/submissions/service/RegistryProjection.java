@@ -9,54 +9,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
-import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
-import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AdministratorAssigned;
-import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.submissions.SubmittingAccount;
-import mx.ine.redes.support.inbox.Inbox;
+import mx.ine.redes.support.registry.RegistryEventsProjection;
 
-/** Keeps {@link SubmittingAccount} in step with the registry's events, each applied once. */
+/** Keeps {@link SubmittingAccount}: the network decides the form, the administrators may submit. */
 @ApplicationScoped
-@Transactional
-public class RegistryProjection {
-
-    static final String CONSUMER = "submissions-registry";
-
-    @Inject
-    Inbox inbox;
+public class RegistryProjection extends RegistryEventsProjection {
 
     @Inject
     Clock clock;
 
-    public void apply(String record) {
-        inbox.applyOnce(CONSUMER, record, this::apply);
+    @Override
+    protected String consumerName() {
+        return "submissions-registry";
     }
 
-    private void apply(EventEnvelope envelope) {
-        switch (envelope.payload()) {
-            case AccountRegistered registered -> upsert(registered.account());
-            case AccountUpdated updated -> upsert(updated.account());
-            case AccountDecommissioned decommissioned -> find(decommissioned.accountId()).ifPresent(account -> {
-                account.status = "DECOMMISSIONED";
-                account.updatedAt = clock.instant();
-            });
-            case AdministratorAssigned assigned -> find(assigned.accountId()).ifPresent(account -> {
-                if (!account.administratorEmails.contains(assigned.personEmail())) {
-                    List<String> emails = new ArrayList<>(account.administratorEmails);
-                    emails.add(assigned.personEmail());
-                    account.administratorEmails = emails;
-                    account.updatedAt = clock.instant();
-                }
-            });
-            default -> {
-                // Other registry events do not concern submissions.
-            }
-        }
-    }
-
-    private void upsert(AccountSnapshot snapshot) {
+    @Override
+    protected void accountChanged(AccountSnapshot snapshot) {
         SubmittingAccount account = find(snapshot.accountId()).orElseGet(() -> {
             SubmittingAccount created = new SubmittingAccount();
             created.accountId = snapshot.accountId();
@@ -70,6 +41,22 @@ public class RegistryProjection {
         account.status = snapshot.status();
         account.updatedAt = clock.instant();
         account.persist();
+    }
+
+    @Override
+    protected void accountDecommissioned(AccountDecommissioned decommissioned) {
+        find(decommissioned.accountId()).ifPresent(account -> {
+            account.status = "DECOMMISSIONED";
+            account.updatedAt = clock.instant();
+        });
+    }
+
+    @Override
+    protected void administratorAssigned(AdministratorAssigned assigned) {
+        find(assigned.accountId()).ifPresent(account -> {
+            account.administratorEmails = withAdministrator(account.administratorEmails, assigned.personEmail());
+            account.updatedAt = clock.instant();
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
