@@ -202,6 +202,25 @@ class AccountResourceTest {
     }
 
     @Test
+    void shouldAnswerUnknownRouteWithProblem() {
+        given().auth().oauth2(cncsToken()).get("/api/no-existe")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void shouldRejectBodyThatIsNotJsonAndStoreNothing() {
+        long before = accountCount();
+        given().auth().oauth2(cncsToken()).contentType(ContentType.TEXT).body("network=X&handle=ine")
+                .post("/api/accounts")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Tipo de contenido no admitido"));
+        assertThat(accountCount()).isEqualTo(before);
+    }
+
+    @Test
     void shouldSpeakEnglishWhenAsked() {
         given().header("Accept-Language", "en").get("/api/accounts")
                 .then().statusCode(401)
