@@ -221,6 +221,19 @@ class AccountResourceTest {
     }
 
     @Test
+    void shouldRejectOversizeBodyWithProblemAndStoreNothing() {
+        long before = accountCount();
+        String huge = "x".repeat(3 * 1024 * 1024);
+        given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
+                .body("{\"network\":\"X\",\"handle\":\"ine\",\"displayName\":\"" + huge + "\"}")
+                .post("/api/accounts")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Solicitud demasiado grande"));
+        assertThat(accountCount()).isEqualTo(before);
+    }
+
+    @Test
     void shouldSpeakEnglishWhenAsked() {
         given().header("Accept-Language", "en").get("/api/accounts")
                 .then().statusCode(401)
