@@ -177,16 +177,17 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // A node inside a list carries the index of its element, which belongs to the list's name.
+            if (node.isInIterable() && !name.isEmpty()) {
+                name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!name.isEmpty()) {
                 name.append('.');
             }
             name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
         }
         if (!name.isEmpty()) {
             return name.toString();
