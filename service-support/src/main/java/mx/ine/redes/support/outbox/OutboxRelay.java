@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import mx.ine.redes.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -119,6 +120,7 @@ public class OutboxRelay {
     }
 
     private void run() {
+        warmUp();
         Duration backoff = config.pollInterval();
         while (running) {
             try {
@@ -141,6 +143,21 @@ public class OutboxRelay {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Fetches the topics' metadata before the first event needs it, so that the first event after
+     * a start is not the one that waits for it. A broker that is down is simply retried later.
+     */
+    private void warmUp() {
+        for (String topic : Topics.ALL) {
+            try {
+                producer.partitionsFor(topic);
+            } catch (RuntimeException e) {
+                LOG.infof("Outbox relay could not reach the broker yet (%s); it will keep trying", e.getMessage());
+                return;
             }
         }
     }

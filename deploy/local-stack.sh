@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole system on this machine, in one command: builds the project, then starts an embedded
+# PostgreSQL and Kafka, the four services as separate processes, loads demo data and prints where
+# everything is. Ctrl-C stops every process it started.
+#
+#   bash deploy/local-stack.sh              # build, then start
+#   bash deploy/local-stack.sh --no-build   # start what was built last
+#   bash deploy/local-stack.sh --smoke      # start, check one account across the services, stop
+#
+# Environment: LOCAL_STACK_DIR (data, default <repo>/.local-stack), LOCAL_PG_PORT (15432),
+# LOCAL_KAFKA_PORT (19092), LOCAL_BASE_PORT (8081: the services get 8081..8084),
+# LOCAL_HEALTH_TIMEOUT_SECONDS (180), LOCAL_SERVICE_JAVA_OPTS (the services' JVM options).
+# Runs from any directory; picks a JDK >= 21 by itself (deploy/jdk.sh).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+source "$here/jdk.sh"
+# A relative LOCAL_STACK_DIR means relative to where the command was typed, not to the repository.
+if [ -n "${LOCAL_STACK_DIR:-}" ]; then
+    LOCAL_STACK_DIR="$(realpath -m -- "$LOCAL_STACK_DIR")"
+    export LOCAL_STACK_DIR
+fi
+
+build=1
+args=()
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        *) args+=("$arg") ;;
+    esac
+done
+
+# Kafka (in the launcher) and Maven's own libraries use sun.misc.Unsafe; JDK 23+ warns about it
+# unless told to allow it, and JDK 21 does not know the option.
+unsafe_option=()
+if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+    unsafe_option=(--sun-misc-unsafe-memory-access=allow)
+fi
+
+cd "$repo"
+if [ "$build" = 1 ]; then
+    echo "Building (mvn -B -q install -DskipTests) with JAVA_HOME=$JAVA_HOME ..."
+    MAVEN_OPTS="${MAVEN_OPTS:-} ${unsafe_option[*]:-}" mvn -B -q install -DskipTests
+fi
+
+if [ ! -f deploy/target/launcher-classpath.txt ]; then
+    echo "deploy/target/launcher-classpath.txt is missing: run without --no-build once." >&2
+    exit 1
+fi
+
+jvm_options=(-Xmx512m ${unsafe_option[@]+"${unsafe_option[@]}"})
+
+# Stop it with Ctrl-C, or `kill <pid>` (SIGTERM) from a script: a background job started by a
+# non-interactive shell ignores SIGINT.
+export LOCAL_STACK_REPO="$repo"
+exec "$JAVA_HOME/bin/java" "${jvm_options[@]}" \
+    -cp "deploy/target/classes:$(cat deploy/target/launcher-classpath.txt)" \
+    mx.ine.redes.deploy.LocalStack ${args[@]+"${args[@]}"}

@@ -1,0 +1,265 @@
+package mx.ine.redes.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The local stack as a user gets it: embedded PostgreSQL and Kafka, the four packaged services as
+ * real {@code java -jar} processes on free ports, demo data; then an account registered in
+ * accounts-service followed into the three other services, the refusals, and a stop that leaves no
+ * process behind. The services' {@code quarkus-run.jar}s must be built (the reactor builds them
+ * before this module).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackSystemTest {
+
+    private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ApiClient api = new ApiClient();
+    private LocalStack stack;
+    private String cncs;
+    private final List<ProcessHandle> startedProcesses = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+
+    @BeforeAll
+    @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void startTheStack() throws IOException {
+        Path repository = LocalStackOptions.findRepository(Path.of(""));
+        // Under target/, so that the services' logs are there to read when something fails.
+        Path data = repository.resolve("deploy/target/local-stack-system-test");
+        deleteRecursively(data);
+        LocalStack.logInfrastructureTo(data.resolve("logs/infrastructure.log"));
+
+        int postgresPort = freePort();
+        int kafkaPort = freePort();
+        int basePort = freePortBlock(4);
+        LocalStackOptions options = new LocalStackOptions(repository, data, postgresPort, kafkaPort, basePort,
+                Duration.ofSeconds(150), LocalStackOptions.DEFAULT_SERVICE_JVM_OPTIONS, true, System.out);
+        ports.addAll(List.of(postgresPort, kafkaPort, basePort, basePort + 1, basePort + 2, basePort + 3));
+
+        stack = LocalStack.start(options);
+        System.out.println(stack.summary());
+        cncs = stack.tokens().forRole("cncs");
+        stack.services().forEach(service -> startedProcesses.add(service.handle()));
+        List<String> postmaster = Files.readAllLines(data.resolve("postgres/postmaster.pid"));
+        ProcessHandle.of(Long.parseLong(postmaster.get(0).trim())).ifPresent(startedProcesses::add);
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyAndDocumented() {
+        assertThat(stack.services()).hasSize(4);
+        for (ServiceProcess service : stack.services()) {
+            assertThat(service.isAlive()).as(service.name() + " alive").isTrue();
+            assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
+            assertThat(api.statusOf(service.uri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
+            assertThat(api.statusOf(service.uri().resolve("/q/openapi"))).as(service.name() + " OpenAPI").isEqualTo(200);
+        }
+        StartupReport report = stack.report();
+        assertThat(report.services()).allSatisfy(figures -> {
+            assertThat(figures.toReady()).isPositive();
+            assertThat(figures.residentKiB()).isPositive();
+        });
+        assertThat(stack.tokens().envFile()).content()
+                .contains("CNCS_TOKEN=ey", "ACCOUNT_ADMIN_TOKEN=ey", "AREA_HEAD_TOKEN=ey", "COMMITTEE_TOKEN=ey",
+                        "TRANSPARENCY_TOKEN=ey", "INTEGRATION_TOKEN=ey");
+        assertThat(stack.options().dataDirectory().resolve("jwt/public-key.pem")).content()
+                .startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    @Order(2)
+    void demoDataIsLoaded() {
+        ApiClient.Response accounts = api.get(accountsService().resolve("/api/accounts?size=500"), cncs);
+        assertThat(accounts.status()).as(accounts.toString()).isEqualTo(200);
+        assertThat(accounts.json()).anySatisfy(account -> {
+            assertThat(account.path("network").asText()).isEqualTo("X");
+            assertThat(account.path("handle").asText().replaceFirst("^@", "")).isEqualToIgnoringCase("INEMexico");
+            assertThat(account.path("areaCode").asText()).isEqualTo("CNCS");
+        });
+        assertThat(accounts.json().size()).isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+
+        ApiClient.Response district = api.get(accountsService().resolve("/api/areas/JDE-CHIS-03"), cncs);
+        assertThat(district.status()).as(district.toString()).isEqualTo(200);
+        assertThat(district.json().path("parentCode").asText()).isEqualTo("JLE-CHIS");
+        assertThat(district.json().path("level").asText()).isEqualTo("DISTRICT");
+    }
+
+    @Test
+    @Order(3)
+    void anAccountRegisteredOverRestReachesTheOtherThreeServices() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String areaCode = "JDE-CHIS-" + suffix;
+        ApiClient.Response area = api.postJson(accountsService().resolve("/api/areas"), cncs, Map.of(
+                "code", areaCode, "name", "Junta Distrital de prueba " + suffix, "level", "DISTRICT",
+                "state", 7, "district", 12, "parentCode", "JLE-CHIS"));
+        assertThat(area.status()).as(area.toString()).isEqualTo(201);
+
+        String handle = "ine_prueba_" + suffix.toLowerCase(Locale.ROOT);
+        ApiClient.Response account = api.postJson(accountsService().resolve("/api/accounts"), cncs, Map.of(
+                "network", "X", "handle", "@" + handle, "displayName", "INE prueba " + suffix,
+                "kind", "INSTITUTIONAL", "areaCode", areaCode));
+        long registered = System.nanoTime();
+        assertThat(account.status()).as(account.toString()).isEqualTo(201);
+        String id = account.json().path("id").asText();
+
+        Map<String, JsonNode> projections = new ConcurrentHashMap<>();
+        Map<String, Long> latency = new ConcurrentHashMap<>();
+        Map<String, String> lastAnswer = new ConcurrentHashMap<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture.allOf(Stream.of("submissions-service", "evaluation-service", "reporting-service")
+                    .map(service -> CompletableFuture.runAsync(() -> {
+                        URI uri = stack.serviceUri(service).resolve("/api/registry/accounts/" + id);
+                        long deadline = registered + PROPAGATION_TIMEOUT.toNanos();
+                        while (System.nanoTime() < deadline) {
+                            ApiClient.Response response = api.get(uri, cncs);
+                            lastAnswer.put(service, response.toString());
+                            if (response.status() == 200) {
+                                latency.put(service, Duration.ofNanos(System.nanoTime() - registered).toMillis());
+                                projections.put(service, response.json());
+                                return;
+                            }
+                            pause(Duration.ofMillis(20));
+                        }
+                    }, threads))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        latency.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        System.out.println("Account " + id + " seen after the 201 (ms): " + ordered);
+
+        assertThat(projections).as("services that show account %s within %s s; last answers %s", id,
+                PROPAGATION_TIMEOUT.toSeconds(), lastAnswer)
+                .containsOnlyKeys("submissions-service", "evaluation-service", "reporting-service");
+        projections.forEach((service, json) -> {
+            assertThat(json.path("accountId").asText()).as(service).isEqualTo(id);
+            assertThat(json.path("network").asText()).as(service).isEqualTo("X");
+            assertThat(json.path("handle").asText().replaceFirst("^@", "")).as(service).isEqualToIgnoringCase(handle);
+            assertThat(json.path("areaCode").asText()).as(service).isEqualTo(areaCode);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void refusalsAreProblemJson() {
+        ApiClient.Response anonymous = api.get(accountsService().resolve("/api/accounts"), null);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.json().path("status").asInt()).isEqualTo(401);
+
+        ApiClient.Response integration = api.postJson(accountsService().resolve("/api/accounts"),
+                stack.tokens().forRole("integration"), Map.of("network", "X", "handle", "@intruso",
+                        "displayName", "Intruso", "kind", "INSTITUTIONAL", "areaCode", "CNCS"));
+        assertThat(integration.status()).as(integration.toString()).isEqualTo(403);
+        assertThat(integration.contentType()).startsWith("application/problem+json");
+
+        for (String service : List.of("submissions-service", "evaluation-service", "reporting-service")) {
+            ApiClient.Response response = api.get(
+                    stack.serviceUri(service).resolve("/api/registry/accounts/" + UUID.randomUUID()), null);
+            assertThat(response.status()).as(service + ": " + response).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void closingLeavesNoProcessBehind() {
+        assertThat(startedProcesses).hasSize(5).allMatch(ProcessHandle::isAlive);
+        long t = System.nanoTime();
+        stack.close();
+        System.out.printf("Stopped in %d ms%n", Duration.ofNanos(System.nanoTime() - t).toMillis());
+        for (ProcessHandle process : startedProcesses) {
+            assertThat(process.isAlive()).as("pid %d (%s) alive after close", process.pid(),
+                    process.info().commandLine().orElse("?")).isFalse();
+        }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(child -> child.info().commandLine().orElse("").contains("quarkus-run.jar")))
+                .isEmpty();
+        assertThat(ports).allMatch(LocalStack::isFree, "port free again");
+        assertThat(stack.options().dataDirectory().resolve("pids")).doesNotExist();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private URI accountsService() {
+        return stack.serviceUri("accounts-service");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768+). */
+    private static int freePortBlock(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                free = LocalStack.isFree(port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No block of " + count + " free ports");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
