@@ -1,37 +1,21 @@
 package mx.ine.redes.reporting;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import mx.ine.redes.support.registry.ProjectedAccount;
 
-/** One line of the account inventory the Committee's reports are built from. */
+/** One line of the account inventory the Committee's reports count from. */
 @Entity
 @Table(name = "inventory_account")
-public class InventoryAccount extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "account_id")
-    public UUID accountId;
-
-    @Column(nullable = false)
-    public String network;
-
-    @Column(nullable = false)
-    public String handle;
+public class InventoryAccount extends ProjectedAccount {
 
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
     @Column(nullable = false)
     public String kind;
-
-    @Column(name = "area_code", nullable = false)
-    public String areaCode;
 
     @Column(name = "area_name", nullable = false)
     public String areaName;
@@ -41,9 +25,6 @@ public class InventoryAccount extends PanacheEntityBase {
 
     public Integer state;
 
-    @Column(nullable = false)
-    public String status;
-
     @Column(name = "registered_on", nullable = false)
     public LocalDate registeredOn;
 
@@ -52,7 +33,4 @@ public class InventoryAccount extends PanacheEntityBase {
 
     @Column(name = "decommission_reason")
     public String decommissionReason;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

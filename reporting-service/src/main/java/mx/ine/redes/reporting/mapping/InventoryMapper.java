@@ -10,7 +10,7 @@ public final class InventoryMapper {
 
     public static InventoryAccountResponse toResponse(InventoryAccount account) {
         return new InventoryAccountResponse(account.accountId, account.network, account.handle, account.displayName,
-                account.kind, account.areaCode, account.areaName, account.areaLevel, account.state, account.status,
+                account.kind, account.areaCode, account.areaName, account.areaLevel, account.state, account.administratorEmails, account.status,
                 account.registeredOn, account.decommissionedOn, account.decommissionReason);
     }
 }

@@ -1,6 +1,7 @@
 package mx.ine.redes.reporting.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 public record InventoryAccountResponse(
@@ -13,6 +14,7 @@ public record InventoryAccountResponse(
         String areaName,
         String areaLevel,
         Integer state,
+        List<String> administratorEmails,
         String status,
         LocalDate registeredOn,
         LocalDate decommissionedOn,

@@ -1,23 +1,18 @@
 package mx.ine.redes.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountSnapshot;
 import mx.ine.redes.reporting.InventoryAccount;
 import mx.ine.redes.support.registry.RegistryEventsProjection;
 
-/** Builds the inventory the reports count from; replaying the registry's events rebuilds it. */
+/** Builds the inventory from the registry's events; replaying them rebuilds it. */
 @ApplicationScoped
-public class InventoryProjection extends RegistryEventsProjection {
+public class InventoryProjection extends RegistryEventsProjection<InventoryAccount> {
 
-    @Inject
-    Clock clock;
+    public InventoryProjection() {
+        super(InventoryAccount.class);
+    }
 
     @Override
     protected String consumerName() {
@@ -25,43 +20,28 @@ public class InventoryProjection extends RegistryEventsProjection {
     }
 
     @Override
-    protected void accountChanged(AccountSnapshot snapshot) {
-        InventoryAccount account = find(snapshot.accountId()).orElseGet(() -> {
-            InventoryAccount created = new InventoryAccount();
-            created.accountId = snapshot.accountId();
-            return created;
-        });
-        account.network = snapshot.network();
-        account.handle = snapshot.handle();
-        account.displayName = snapshot.displayName();
-        account.kind = snapshot.kind();
-        account.areaCode = snapshot.areaCode();
-        account.areaName = snapshot.areaName();
-        account.areaLevel = snapshot.areaLevel();
-        account.state = snapshot.state();
-        account.status = snapshot.status();
-        account.registeredOn = snapshot.registeredOn();
-        account.updatedAt = clock.instant();
-        account.persist();
+    protected InventoryAccount newAccount() {
+        return new InventoryAccount();
     }
 
     @Override
-    protected void accountDecommissioned(AccountDecommissioned decommissioned) {
-        find(decommissioned.accountId()).ifPresent(account -> {
-            account.status = "DECOMMISSIONED";
-            account.decommissionedOn = decommissioned.decommissionedOn();
-            account.decommissionReason = decommissioned.reason();
-            account.updatedAt = clock.instant();
-        });
+    protected void copyOwnFields(AccountSnapshot snapshot, InventoryAccount account) {
+        account.displayName = snapshot.displayName();
+        account.kind = snapshot.kind();
+        account.areaName = snapshot.areaName();
+        account.areaLevel = snapshot.areaLevel();
+        account.state = snapshot.state();
+        account.registeredOn = snapshot.registeredOn();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<InventoryAccount> find(UUID accountId) {
-        return InventoryAccount.findByIdOptional(accountId);
+    @Override
+    protected void recordDecommission(AccountDecommissioned decommissioned, InventoryAccount account) {
+        account.decommissionedOn = decommissioned.decommissionedOn();
+        account.decommissionReason = decommissioned.reason();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InventoryAccount> page(int index, int size) {
-        return InventoryAccount.find("order by areaLevel, areaCode, network, handle").page(index, size).list();
+    @Override
+    protected String pageOrder() {
+        return "areaLevel, areaCode, network, handle";
     }
 }

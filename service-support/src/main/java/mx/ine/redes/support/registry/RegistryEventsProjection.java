@@ -1,9 +1,13 @@
 package mx.ine.redes.support.registry;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
@@ -14,24 +18,44 @@ import mx.ine.redes.support.inbox.Inbox;
 
 /**
  * A service's own projection of the registry, fed by accounts-service's events: each event is
- * applied once (inbox) in one transaction with its effect. A service says only what it keeps.
+ * applied once (inbox) in one transaction with its effect. The common part of every projection
+ * ({@link ProjectedAccount}) is kept here; a service says only what else it keeps.
+ *
+ * @param <A> the service's projection entity
  */
 @Transactional
-public abstract class RegistryEventsProjection {
+public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
 
     @Inject
     Inbox inbox;
 
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    protected Clock clock;
+
+    private final Class<A> entityType;
+
+    protected RegistryEventsProjection(Class<A> entityType) {
+        this.entityType = entityType;
+    }
+
     /** The inbox name of this projection, unique within the service. */
     protected abstract String consumerName();
 
-    /** An account was registered or its registry data changed: store what this service needs. */
-    protected abstract void accountChanged(AccountSnapshot account);
+    protected abstract A newAccount();
 
-    protected abstract void accountDecommissioned(AccountDecommissioned decommissioned);
+    /** Copies what this service alone keeps of an account registered or changed. */
+    protected abstract void copyOwnFields(AccountSnapshot snapshot, A account);
 
-    /** Only projections that authorise or notify administrators care. */
-    protected void administratorAssigned(AdministratorAssigned assigned) {
+    /** What this service records of a baja besides the status. */
+    protected void recordDecommission(AccountDecommissioned decommissioned, A account) {
+    }
+
+    /** The order of {@link #page}, in JPQL over the entity's fields. */
+    protected String pageOrder() {
+        return "areaCode, network, handle";
     }
 
     /** Applies one record of {@code ine.accounts.events}; a malformed one throws (dead-letter topic). */
@@ -39,24 +63,56 @@ public abstract class RegistryEventsProjection {
         inbox.applyOnce(consumerName(), record, this::dispatch);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<A> find(UUID accountId) {
+        return Optional.ofNullable(entityManager.find(entityType, accountId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<A> page(int index, int size) {
+        return entityManager.createQuery("from " + entityType.getSimpleName() + " order by " + pageOrder() + ", accountId",
+                        entityType)
+                .setFirstResult(index * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
     private void dispatch(EventEnvelope envelope) {
         switch (envelope.payload()) {
             case AccountRegistered registered -> accountChanged(registered.account());
             case AccountUpdated updated -> accountChanged(updated.account());
-            case AccountDecommissioned decommissioned -> accountDecommissioned(decommissioned);
-            case AdministratorAssigned assigned -> administratorAssigned(assigned);
+            case AccountDecommissioned decommissioned -> find(decommissioned.accountId()).ifPresent(account -> {
+                account.status = "DECOMMISSIONED";
+                recordDecommission(decommissioned, account);
+                account.updatedAt = clock.instant();
+            });
+            case AdministratorAssigned assigned -> find(assigned.accountId()).ifPresent(account -> {
+                if (!account.administratorEmails.contains(assigned.personEmail())) {
+                    List<String> emails = new ArrayList<>(account.administratorEmails);
+                    emails.add(assigned.personEmail());
+                    account.administratorEmails = emails;
+                    account.updatedAt = clock.instant();
+                }
+            });
             default -> {
                 // Dormancy flags and training do not change a registry projection.
             }
         }
     }
 
-    /** The administrators with {@code email} added once. */
-    protected static List<String> withAdministrator(List<String> administrators, String email) {
-        List<String> emails = new ArrayList<>(administrators);
-        if (!emails.contains(email)) {
-            emails.add(email);
-        }
-        return emails;
+    private void accountChanged(AccountSnapshot snapshot) {
+        A account = find(snapshot.accountId()).orElseGet(() -> {
+            A created = newAccount();
+            created.accountId = snapshot.accountId();
+            return created;
+        });
+        account.network = snapshot.network();
+        account.handle = snapshot.handle();
+        account.areaCode = snapshot.areaCode();
+        account.administratorEmails = new ArrayList<>(snapshot.administratorEmails());
+        account.status = snapshot.status();
+        copyOwnFields(snapshot, account);
+        account.updatedAt = clock.instant();
+        account.persist();
     }
 }
