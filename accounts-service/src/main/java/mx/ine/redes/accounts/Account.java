@@ -56,8 +56,39 @@ public class Account extends PanacheEntityBase {
     @Column(name = "last_publication_on")
     public LocalDate lastPublicationOn;
 
+    /** The platform's persistent id (survives handle changes), when known. */
+    @Column(name = "platform_account_id")
+    public String platformAccountId;
+
+    @Column(name = "decommissioned_on")
+    public LocalDate decommissionedOn;
+
+    @Column(name = "decommission_reason")
+    public String decommissionReason;
+
+    @Column(name = "decommission_observations")
+    public String decommissionObservations;
+
+    /** No publication for more than 365 days (seed 002: "inactivas"). */
+    @Column(nullable = false)
+    public boolean dormant;
+
+    @Column(name = "dormant_flagged_on")
+    public LocalDate dormantFlaggedOn;
+
+    /** The account cannot be found on its network. */
+    @Column(name = "not_located", nullable = false)
+    public boolean notLocated;
+
+    /** A known handle appeared with a different platform id. */
+    @Column(name = "possible_hijack", nullable = false)
+    public boolean possibleHijack;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 
     @Version
     public long version;

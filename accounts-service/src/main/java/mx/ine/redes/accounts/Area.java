@@ -49,6 +49,9 @@ public class Area extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
     public static Optional<Area> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
