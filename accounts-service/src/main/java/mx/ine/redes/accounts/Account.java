@@ -90,6 +90,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Handle, display name and area without accents, lower case: what free-text search looks in. */
+    @Column(name = "search_text", nullable = false)
+    public String searchText = "";
+
     @Version
     public long version;
 

@@ -39,7 +39,7 @@ class AccountResourceTest {
     @Test
     void shouldRegisterAccountAndPublishAccountRegistered() {
         String areaCode = registerArea();
-        String handle = unique("inemexico").toLowerCase();
+        String handle = unique("ine").toLowerCase();
 
         var created = given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
                 .body(accountBody(areaCode, "@" + handle.toUpperCase()))
@@ -122,11 +122,11 @@ class AccountResourceTest {
     @Test
     void shouldListEveryInvalidField() {
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("handle", "no valido!", "displayName", "", "kind", "INSTITUTIONAL", "areaCode", "CNCS"))
+                .body(Map.of("network", "X", "handle", "ine", "displayName", ""))
                 .post("/api/accounts")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItems("network", "handle", "displayName"));
+                .body("errors.field", hasItems("displayName", "kind", "areaCode"));
     }
 
     @Test
@@ -142,7 +142,7 @@ class AccountResourceTest {
     @Test
     void shouldRejectDuplicateLiveAccountNamingTheExistingOne() {
         String areaCode = registerArea();
-        String handle = unique("duplicada").toLowerCase();
+        String handle = unique("dup").toLowerCase();
         String id = registerAccount(areaCode, handle);
         long outboxBefore = outboxCount();
 
@@ -168,18 +168,20 @@ class AccountResourceTest {
     }
 
     @Test
-    void shouldIgnoreFieldsTheServerOwns() {
+    void shouldRefuseFieldsTheServerOwnsAndStoreNothing() {
         String areaCode = registerArea();
-        Map<String, Object> body = new HashMap<>(accountBody(areaCode, unique("campos")));
-        body.put("status", "DECOMMISSIONED");
-        body.put("id", "00000000-0000-0000-0000-000000000001");
-        body.put("registeredOn", "2001-01-01");
-        given().auth().oauth2(cncsToken()).contentType(ContentType.JSON).body(body)
-                .post("/api/accounts")
-                .then().statusCode(201)
-                .body("status", equalTo("ACTIVE"))
-                .body("id", org.hamcrest.Matchers.not(equalTo("00000000-0000-0000-0000-000000000001")))
-                .body("registeredOn", org.hamcrest.Matchers.not(equalTo("2001-01-01")));
+        long before = accountCount();
+        for (String owned : List.of("status", "id", "registeredOn", "dormant", "possibleHijack")) {
+            Map<String, Object> body = new HashMap<>(accountBody(areaCode, unique("campos")));
+            body.put(owned, owned.equals("id") ? "00000000-0000-0000-0000-000000000001"
+                    : owned.equals("registeredOn") ? "2001-01-01" : owned.equals("status") ? "DECOMMISSIONED" : true);
+            given().auth().oauth2(cncsToken()).contentType(ContentType.JSON).body(body)
+                    .post("/api/accounts")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(owned));
+        }
+        assertThat(accountCount()).isEqualTo(before);
     }
 
     @Test

@@ -35,7 +35,7 @@ class RelayWakeUpTest {
     void shouldPublishRightAfterCommitWithoutWaitingForThePoll() {
         String areaCode = registerArea();
         // The relay's first idle wait starts at startup; a commit must cut it short.
-        String id = registerAccount(areaCode, unique("despierta"));
+        String id = registerAccount(areaCode, unique("wake"));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(KafkaTestClient.eventsFor(Topics.ACCOUNTS, id)).hasSize(1));

@@ -2,7 +2,10 @@ package mx.ine.redes.accounts.mapping;
 
 import java.util.List;
 import mx.ine.redes.accounts.Account;
+import mx.ine.redes.accounts.AccountAct;
+import mx.ine.redes.accounts.AccountChange;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.rest.AccountHistoryResponse;
 import mx.ine.redes.accounts.rest.AccountResponse;
 import mx.ine.redes.accounts.rest.AreaResponse;
 import mx.ine.redes.events.AccountSnapshot;
@@ -18,10 +21,12 @@ public final class RegistryMapper {
                 area.parent == null ? null : area.parent.code, area.headName, area.headEmail);
     }
 
-    public static AccountResponse toResponse(Account account) {
+    public static AccountResponse toResponse(Account account, List<String> administratorEmails) {
         return new AccountResponse(account.id, account.network, account.handle, account.url, account.displayName,
-                account.kind, account.status, account.area.code, account.area.name, account.registeredOn,
-                account.lastPublicationOn);
+                account.kind, account.status, account.area.code, account.area.name, account.area.level,
+                account.platformAccountId, account.registeredOn, account.lastPublicationOn, account.dormant,
+                account.notLocated, account.possibleHijack, administratorEmails.isEmpty(), administratorEmails,
+                account.decommissionedOn, account.decommissionReason, account.decommissionObservations);
     }
 
     public static AccountSnapshot toSnapshot(Account account, List<String> administratorEmails) {
@@ -30,5 +35,15 @@ public final class RegistryMapper {
                 account.displayName, account.kind.name(), account.status.name(), area.code, area.name,
                 area.level.name(), area.state, area.district, area.headName, area.headEmail,
                 administratorEmails, account.registeredOn, account.lastPublicationOn);
+    }
+
+    public static AccountHistoryResponse.Change toResponse(AccountChange change) {
+        return new AccountHistoryResponse.Change(change.changedAt, change.changedBy, change.change, change.before,
+                change.after);
+    }
+
+    public static AccountHistoryResponse.Act toResponse(AccountAct act) {
+        return new AccountHistoryResponse.Act(act.kind.name(), act.decidedOn, act.reason, act.observations,
+                act.recordedBy, act.recordedAt);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import mx.ine.redes.accounts.Area;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
+import mx.ine.redes.accounts.service.AccountVisibility;
 import mx.ine.redes.accounts.service.AreaService;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Roles;
@@ -30,6 +32,9 @@ public class AreaResource {
 
     @Inject
     AreaService areas;
+
+    @Inject
+    AccountVisibility visibility;
 
     @POST
     @RolesAllowed(Roles.CNCS)
@@ -54,5 +59,26 @@ public class AreaResource {
     public AreaResponse get(@PathParam("code") String code) {
         return areas.findByCode(code).map(RegistryMapper::toResponse)
                 .orElseThrow(() -> ProblemException.notFound("No existe el área " + code + "."));
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Cambia el nombre, el área superior o el titular de un área")
+    public AreaResponse update(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
+        return RegistryMapper.toResponse(areas.update(code, update, visibility.callerEmail()));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Importa áreas desde CSV: todas o ninguna",
+            description = "Columnas: code,name,level,state,district,parentCode,headName,headEmail. Un área superior puede"
+                    + " existir ya o venir en cualquier línea del archivo. Si una línea tiene errores no se importa nada y la"
+                    + " respuesta 422 lista cada línea con su motivo.")
+    public RestResponse<List<AreaResponse>> importCsv(String csv) {
+        return RestResponse.status(RestResponse.Status.CREATED,
+                areas.importCsv(csv == null ? "" : csv).stream().map(RegistryMapper::toResponse).toList());
     }
 }

@@ -6,25 +6,44 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.accounts.Account;
+import mx.ine.redes.accounts.AccountAct;
+import mx.ine.redes.accounts.AccountAdministrator;
 import mx.ine.redes.accounts.AccountStatus;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.Person;
+import mx.ine.redes.accounts.address.AccountAddress;
+import mx.ine.redes.accounts.address.AccountAddressParser;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
+import mx.ine.redes.accounts.rest.AccountPatch;
 import mx.ine.redes.accounts.rest.AccountRequest;
+import mx.ine.redes.accounts.rest.DecommissionRequest;
+import mx.ine.redes.accounts.rest.PermanenceRequest;
+import mx.ine.redes.events.AccountDecommissioned;
+import mx.ine.redes.events.AccountFlaggedDormant;
 import mx.ine.redes.events.AccountRegistered;
+import mx.ine.redes.events.AccountUpdated;
+import mx.ine.redes.events.AdministratorAssigned;
 import mx.ine.redes.support.outbox.EventPublisher;
+import mx.ine.redes.support.problem.Problem;
 import mx.ine.redes.support.problem.ProblemException;
 
+/**
+ * The registry's changes. Each one writes the account, its history row and its event in one
+ * transaction; nothing is ever deleted.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
 
-    /** Registration dates are the Institute's calendar dates. */
-    private static final ZoneId INSTITUTE_ZONE = ZoneId.of("America/Mexico_City");
+    /** Registration and publication dates are the Institute's calendar dates. */
+    public static final ZoneId INSTITUTE_ZONE = ZoneId.of("America/Mexico_City");
 
     @Inject
     Clock clock;
@@ -32,30 +51,233 @@ public class AccountService {
     @Inject
     EventPublisher events;
 
-    /** Registers the account and, in the same transaction, its {@code AccountRegistered} event. */
-    public Account register(AccountRequest request) {
-        String handle = normaliseHandle(request.handle());
-        Optional<Account> existing = Account.findLive(request.network(), handle);
-        if (existing.isPresent()) {
-            throw ProblemException.conflict("La cuenta " + request.network() + " @" + handle
-                    + " ya está registrada (id " + existing.get().id + ").");
-        }
+    @Inject
+    AccountHistory history;
+
+    @Inject
+    DormancyPolicy dormancy;
+
+    /** What a registration did: most create an account, some recognise one already registered. */
+    public enum Outcome {
+        /** A new account. */
+        REGISTERED,
+        /** The platform id is known under another handle: the account changed its handle. */
+        HANDLE_CHANGED,
+        /** The handle is known with another platform id: the existing account is flagged, nothing registered. */
+        POSSIBLE_HIJACK
+    }
+
+    public record Registration(Account account, Outcome outcome) {
+    }
+
+    /**
+     * Registers an account, or recognises it (domain.md §2, identity integrity): the same platform
+     * id under a new handle is the same account, whose handle is updated; a known handle with a
+     * different platform id is flagged as a possible hijack. Both are recorded and announced.
+     */
+    public Registration register(AccountRequest request, String actor) {
+        AccountAddress address = addressOf(request);
+        String platformId = blankToNull(request.platformAccountId());
+        List<Person> administrators = administratorsNamed(request.administratorEmails());
         Area area = Area.findByCode(request.areaCode()).orElseThrow(() ->
                 ProblemException.invalid("areaCode", "No existe el área " + request.areaCode() + "."));
+
+        Optional<Account> sameHandle = Account.findLive(address.network(), address.handle());
+        if (sameHandle.isPresent()) {
+            Account existing = sameHandle.get();
+            if (platformId != null && existing.platformAccountId != null && !existing.platformAccountId.equals(platformId)) {
+                if (!existing.possibleHijack) {
+                    var before = AccountHistory.stateOf(existing);
+                    existing.possibleHijack = true;
+                    history.record(existing, "POSSIBLE_HIJACK", actor, before, AccountHistory.stateOf(existing));
+                    announceUpdate(existing, List.of("possibleHijack"));
+                }
+                return new Registration(existing, Outcome.POSSIBLE_HIJACK);
+            }
+            throw ProblemException.conflict("La cuenta " + address.network() + " " + address.handle()
+                    + " ya está registrada (id " + existing.id + ").");
+        }
+        if (platformId != null) {
+            Optional<Account> sameIdentity = Account.find("network = ?1 and platformAccountId = ?2 and status <> ?3",
+                    address.network(), platformId, AccountStatus.DECOMMISSIONED).firstResultOptional();
+            if (sameIdentity.isPresent()) {
+                Account renamed = sameIdentity.get();
+                var before = AccountHistory.stateOf(renamed);
+                renamed.handle = address.handle();
+                renamed.url = address.canonicalUrl();
+                renamed.searchText = SearchText.of(renamed);
+                history.record(renamed, "HANDLE_CHANGED", actor, before, AccountHistory.stateOf(renamed));
+                announceUpdate(renamed, List.of("handle", "url"));
+                return new Registration(renamed, Outcome.HANDLE_CHANGED);
+            }
+        }
+
         Account account = new Account();
         account.id = UUID.randomUUID();
-        account.network = request.network();
-        account.handle = handle;
-        account.url = request.network().canonicalUrl(handle);
+        account.network = address.network();
+        account.handle = address.handle();
+        account.url = address.canonicalUrl();
         account.displayName = request.displayName().strip();
         account.kind = request.kind();
         account.status = AccountStatus.ACTIVE;
         account.area = area;
+        account.platformAccountId = platformId;
+        account.lastPublicationOn = request.lastPublicationOn();
         account.createdAt = clock.instant();
         account.registeredOn = LocalDate.ofInstant(account.createdAt, INSTITUTE_ZONE);
+        account.searchText = SearchText.of(account);
         account.persist();
-        events.publish(new AccountRegistered(RegistryMapper.toSnapshot(account, List.of())));
+        for (Person person : administrators) {
+            assign(account, person, actor);
+        }
+        history.record(account, "REGISTERED", actor, null, AccountHistory.stateOf(account));
+        events.publish(new AccountRegistered(RegistryMapper.toSnapshot(account, AccountHistory.activeAdministratorEmails(account))));
+        return new Registration(account, Outcome.REGISTERED);
+    }
+
+    public Account update(UUID id, AccountPatch patch, String actor) {
+        Account account = live(id);
+        var before = AccountHistory.stateOf(account);
+        List<String> changed = new ArrayList<>();
+        if (patch.displayName() != null && !patch.displayName().strip().equals(account.displayName)) {
+            account.displayName = patch.displayName().strip();
+            changed.add("displayName");
+        }
+        if (patch.kind() != null && patch.kind() != account.kind) {
+            account.kind = patch.kind();
+            changed.add("kind");
+        }
+        if (patch.areaCode() != null && !patch.areaCode().equals(account.area.code)) {
+            account.area = Area.findByCode(patch.areaCode()).orElseThrow(() ->
+                    ProblemException.invalid("areaCode", "No existe el área " + patch.areaCode() + "."));
+            changed.add("areaCode");
+        }
+        if (patch.platformAccountId() != null && !patch.platformAccountId().equals(account.platformAccountId)) {
+            Optional<Account> holder = Account.find("network = ?1 and platformAccountId = ?2 and status <> ?3 and id <> ?4",
+                    account.network, patch.platformAccountId(), AccountStatus.DECOMMISSIONED, account.id).firstResultOptional();
+            if (holder.isPresent()) {
+                throw ProblemException.conflict("El identificador de plataforma " + patch.platformAccountId()
+                        + " ya pertenece a la cuenta " + holder.get().id + ".");
+            }
+            account.platformAccountId = patch.platformAccountId();
+            changed.add("platformAccountId");
+        }
+        if (patch.lastPublicationOn() != null && !patch.lastPublicationOn().equals(account.lastPublicationOn)) {
+            if (patch.lastPublicationOn().isAfter(today())) {
+                throw ProblemException.invalid("lastPublicationOn", "La fecha de última publicación no puede ser futura.");
+            }
+            account.lastPublicationOn = patch.lastPublicationOn();
+            changed.add("lastPublicationOn");
+            if (account.dormant && !dormancy.isDormant(account, today())) {
+                account.dormant = false;
+                account.dormantFlaggedOn = null;
+                changed.add("dormant");
+            }
+        }
+        boolean newlyNotLocated = false;
+        if (patch.notLocated() != null && patch.notLocated() != account.notLocated) {
+            account.notLocated = patch.notLocated();
+            newlyNotLocated = account.notLocated;
+            changed.add("notLocated");
+        }
+        if (changed.isEmpty()) {
+            return account;
+        }
+        account.searchText = SearchText.of(account);
+        history.record(account, "UPDATED", actor, before, AccountHistory.stateOf(account));
+        announceUpdate(account, changed);
+        if (newlyNotLocated) {
+            // Not located is proposed for baja at once, like a dormant account (domain.md §2).
+            events.publish(new AccountFlaggedDormant(account.id, account.area.code, account.lastPublicationOn,
+                    dormancy.daysWithoutPublication(account, today()), true));
+        }
         return account;
+    }
+
+    public Account decommission(UUID id, DecommissionRequest request, String actor) {
+        Account account = Account.<Account>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No existe la cuenta " + id + "."));
+        if (account.status == AccountStatus.DECOMMISSIONED) {
+            throw ProblemException.conflict("La cuenta " + id + " ya fue dada de baja el " + account.decommissionedOn + ".");
+        }
+        // A baja may be recorded late (the registry is loaded from older inventories) but never ahead.
+        if (request.decommissionedOn().isAfter(today())) {
+            throw ProblemException.invalid("decommissionedOn", "La fecha de baja no puede ser futura.");
+        }
+        var before = AccountHistory.stateOf(account);
+        account.status = AccountStatus.DECOMMISSIONED;
+        account.decommissionedOn = request.decommissionedOn();
+        account.decommissionReason = request.reason().strip();
+        account.decommissionObservations = blankToNull(request.observations());
+        recordAct(account, AccountAct.Kind.DECOMMISSION, request.decommissionedOn(), request.reason(),
+                request.observations(), actor);
+        history.record(account, "DECOMMISSIONED", actor, before, AccountHistory.stateOf(account));
+        events.publish(new AccountDecommissioned(account.id, account.network.name(), account.handle, account.area.code,
+                account.decommissionedOn, account.decommissionReason, account.decommissionObservations));
+        return account;
+    }
+
+    public AccountAct recordPermanence(UUID id, PermanenceRequest request, String actor) {
+        Account account = live(id);
+        AccountAct act = recordAct(account, AccountAct.Kind.PERMANENCE, request.decidedOn(), request.reason(),
+                request.observations(), actor);
+        history.record(account, "PERMANENCE", actor, null, Map.of("decidedOn", request.decidedOn().toString(),
+                "reason", request.reason().strip()));
+        return act;
+    }
+
+    public Account assignAdministrator(UUID id, String email, String actor) {
+        Account account = live(id);
+        Person person = Person.findByEmail(StaffEmails.require(email, "email")).orElseThrow(() ->
+                ProblemException.invalid("email", "No hay una persona registrada con el correo " + email
+                        + "; regístrela en /api/people."));
+        if (AccountAdministrator.count("account = ?1 and person = ?2 and unassignedAt is null", account, person) > 0) {
+            throw ProblemException.conflict(person.email + " ya administra la cuenta " + id + ".");
+        }
+        var before = AccountHistory.stateOf(account);
+        assign(account, person, actor);
+        history.record(account, "ADMINISTRATOR_ASSIGNED", actor, before, AccountHistory.stateOf(account));
+        announceUpdate(account, List.of("administrators"));
+        return account;
+    }
+
+    public Account unassignAdministrator(UUID id, UUID personId, String actor) {
+        Account account = live(id);
+        AccountAdministrator assignment = AccountAdministrator.<AccountAdministrator>find(
+                        "account = ?1 and person.id = ?2 and unassignedAt is null", account, personId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("La persona " + personId + " no administra la cuenta " + id + "."));
+        var before = AccountHistory.stateOf(account);
+        assignment.unassignedAt = clock.instant();
+        assignment.unassignedBy = actor;
+        history.record(account, "ADMINISTRATOR_UNASSIGNED", actor, before, AccountHistory.stateOf(account));
+        announceUpdate(account, List.of("administrators"));
+        return account;
+    }
+
+    /**
+     * A publication date reported by a submission: it only moves forward, and it clears a
+     * dormancy flag that no longer holds.
+     */
+    public void recordPublication(UUID id, LocalDate publishedOn) {
+        Optional<Account> found = Account.findByIdOptional(id);
+        if (found.isEmpty() || publishedOn == null || publishedOn.isAfter(today())) {
+            return;
+        }
+        Account account = found.get();
+        if (account.lastPublicationOn != null && !publishedOn.isAfter(account.lastPublicationOn)) {
+            return;
+        }
+        var before = AccountHistory.stateOf(account);
+        List<String> changed = new ArrayList<>(List.of("lastPublicationOn"));
+        account.lastPublicationOn = publishedOn;
+        if (account.dormant && !dormancy.isDormant(account, today())) {
+            account.dormant = false;
+            account.dormantFlaggedOn = null;
+            changed.add("dormant");
+        }
+        history.record(account, "PUBLICATION_REPORTED", AccountHistory.SYSTEM, before, AccountHistory.stateOf(account));
+        announceUpdate(account, changed);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,13 +285,88 @@ public class AccountService {
         return Account.findByIdOptional(id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Account> page(int index, int size) {
-        return Account.find("order by network, handle, id").page(index, size).list();
+    private Account live(UUID id) {
+        Account account = Account.<Account>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No existe la cuenta " + id + "."));
+        if (account.status == AccountStatus.DECOMMISSIONED) {
+            throw ProblemException.conflict("La cuenta " + id + " fue dada de baja el " + account.decommissionedOn
+                    + "; no admite cambios.");
+        }
+        return account;
     }
 
-    static String normaliseHandle(String handle) {
-        String trimmed = handle.strip();
-        return (trimmed.startsWith("@") ? trimmed.substring(1) : trimmed).toLowerCase(Locale.ROOT);
+    private void assign(Account account, Person person, String actor) {
+        AccountAdministrator assignment = new AccountAdministrator();
+        assignment.id = UUID.randomUUID();
+        assignment.account = account;
+        assignment.person = person;
+        assignment.assignedAt = clock.instant();
+        assignment.assignedBy = actor;
+        assignment.persist();
+        events.publish(new AdministratorAssigned(account.id, person.id, person.name, person.email, account.area.code));
+    }
+
+    private AccountAct recordAct(Account account, AccountAct.Kind kind, LocalDate decidedOn, String reason,
+                                 String observations, String actor) {
+        AccountAct act = new AccountAct();
+        act.id = UUID.randomUUID();
+        act.account = account;
+        act.kind = kind;
+        act.decidedOn = decidedOn;
+        act.reason = reason.strip();
+        act.observations = blankToNull(observations);
+        act.recordedBy = actor;
+        act.recordedAt = clock.instant();
+        act.persist();
+        return act;
+    }
+
+    private void announceUpdate(Account account, List<String> changedFields) {
+        events.publish(new AccountUpdated(RegistryMapper.toSnapshot(account,
+                AccountHistory.activeAdministratorEmails(account)), changedFields));
+    }
+
+    private static AccountAddress addressOf(AccountRequest request) {
+        boolean byUrl = request.url() != null && !request.url().isBlank();
+        boolean byHandle = request.handle() != null && !request.handle().isBlank();
+        if (byUrl == byHandle) {
+            throw new ProblemException(400, null, "Indique la dirección (url) o la red y el usuario (network, handle), no ambas.",
+                    List.of(new Problem.InvalidField("url", "Indique url, o network y handle."),
+                            new Problem.InvalidField("handle", "Indique url, o network y handle.")));
+        }
+        if (byUrl) {
+            AccountAddress parsed = AccountAddressParser.parse(request.url());
+            if (request.network() != null && request.network() != parsed.network()) {
+                throw ProblemException.invalid("network", "La dirección es de " + parsed.network() + ", no de "
+                        + request.network() + ".");
+            }
+            return parsed;
+        }
+        if (request.network() == null) {
+            throw ProblemException.invalid("network", "Indique la red de la cuenta.");
+        }
+        return AccountAddressParser.of(request.network(), request.handle());
+    }
+
+    private static List<Person> administratorsNamed(List<String> emails) {
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < emails.size(); i++) {
+            String field = "administratorEmails[" + i + "]";
+            String email = StaffEmails.require(emails.get(i), field);
+            Person person = Person.findByEmail(email).orElseThrow(() -> ProblemException.invalid(field,
+                    "No hay una persona registrada con el correo " + email + "; regístrela en /api/people."));
+            if (people.stream().noneMatch(known -> Objects.equals(known.id, person.id))) {
+                people.add(person);
+            }
+        }
+        return people;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), INSTITUTE_ZONE);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

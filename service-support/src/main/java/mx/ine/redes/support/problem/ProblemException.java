@@ -36,6 +36,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, null, detail, errors);
     }
 
+    /** 429: the client must wait; the answer carries {@code Retry-After} in whole seconds. */
+    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(429, null, detail, List.of()) {
+            @Override
+            public java.util.Map<String, String> headers() {
+                return java.util.Map.of("Retry-After", Long.toString(seconds));
+            }
+        };
+    }
+
+    /** Response headers the answer must carry besides the problem itself. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     public int status() {
         return status;
     }

@@ -34,7 +34,13 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         boolean english = english(headers);
         String title = e.title() != null ? e.title() : ProblemTexts.title(e.status(), english);
-        return respond(new Problem(type(e.status()), title, e.status(), e.getMessage(), path(uri), e.errors()));
+        Response response = respond(new Problem(type(e.status()), title, e.status(), e.getMessage(), path(uri), e.errors()));
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper(priority = FIRST)

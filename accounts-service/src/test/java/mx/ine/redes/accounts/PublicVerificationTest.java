@@ -1,0 +1,94 @@
+package mx.ine.redes.accounts;
+
+import static io.restassured.RestAssured.given;
+import static mx.ine.redes.accounts.RegistryFixtures.cncsToken;
+import static mx.ine.redes.accounts.RegistryFixtures.registerAccountFromUrl;
+import static mx.ine.redes.accounts.RegistryFixtures.registerArea;
+import static mx.ine.redes.accounts.RegistryFixtures.uniqueXHandle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import mx.ine.redes.support.testing.RealInfrastructure;
+import mx.ine.redes.support.time.ShiftableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class PublicVerificationTest {
+
+    @Inject
+    ShiftableClock clock;
+
+    @BeforeEach
+    void refillTheBucket() {
+        // Each test starts with a full allowance: a minute later than any earlier request.
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    @AfterEach
+    void keepClockAhead() {
+        // Not reset: moving the clock back would freeze the refill of the buckets filled just now.
+    }
+
+    @Test
+    void shouldAnswerOfficialFormerAndUnknownWithoutAuthentication() {
+        String area = registerArea();
+        String handle = uniqueXHandle();
+        String id = registerAccountFromUrl(area, "https://x.com/" + handle);
+
+        given().get("/api/public/verify?url=https://twitter.com/" + handle.toUpperCase() + "?s=20")
+                .then().statusCode(200).body("verdict", equalTo("OFFICIAL"))
+                .body("areaName", startsWith("Área de prueba")).body("url", equalTo("https://x.com/" + handle));
+
+        given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
+                .body(Map.of("decommissionedOn", "2026-11-20", "reason", "Baja por inactividad"))
+                .post("/api/accounts/" + id + "/decommission").then().statusCode(200);
+        given().get("/api/public/verify?url=x.com/" + handle)
+                .then().statusCode(200).body("verdict", equalTo("FORMER"))
+                .body("decommissionedOn", equalTo("2026-11-20")).body("message", containsString("2026-11-20"));
+
+        given().get("/api/public/verify?url=https://x.com/" + uniqueXHandle())
+                .then().statusCode(200).body("verdict", equalTo("UNKNOWN"));
+    }
+
+    @Test
+    void shouldRejectWhatIsNotAnAccountUrl() {
+        given().get("/api/public/verify?url=https://www.youtube.com/watch?v=abc")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"));
+        given().get("/api/public/verify").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldLimitTheRateWithRetryAfter() {
+        Response limited = null;
+        int allowed = 0;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            Response response = given().get("/api/public/verify?url=https://x.com/inemexico");
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                allowed++;
+            }
+        }
+        assertThat(limited).as("a burst beyond the allowance is refused").isNotNull();
+        assertThat(allowed).isEqualTo(60);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+
+        clock.advance(Duration.ofSeconds(Integer.parseInt(limited.header("Retry-After"))));
+        given().get("/api/public/verify?url=https://x.com/inemexico").then().statusCode(200);
+    }
+}
