@@ -34,15 +34,23 @@ public final class DemoData {
         }
     }
 
-    public record DemoAccount(String network, String handle, String displayName, String kind, String areaCode) {
+    /** An account registered as a person would: pasting its address, with its administrator. */
+    public record DemoAccount(String url, String displayName, String kind, String areaCode, String administratorEmail) {
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("network", network);
-            json.put("handle", handle);
+            json.put("url", url);
             json.put("displayName", displayName);
             json.put("kind", kind);
             json.put("areaCode", areaCode);
+            json.put("administratorEmails", List.of(administratorEmail));
             return json;
+        }
+    }
+
+    /** A member of staff who administers demo accounts. */
+    public record DemoPerson(String name, String email, String areaCode) {
+        Map<String, Object> json() {
+            return Map.of("name", name, "email", email, "areaCode", areaCode);
         }
     }
 
@@ -59,31 +67,35 @@ public final class DemoData {
             new DemoArea("JDE-CHIS-03", "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3, "JLE-CHIS",
                     "Vocal Ejecutivo de la 03 Junta Distrital Ejecutiva en Chiapas", "titular.jde03.chis@ine.mx"));
 
-    public static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("X", "INEMexico", "INE México", "INSTITUTIONAL", "CNCS"),
-            new DemoAccount("FACEBOOK", "INEMexico", "INE México Instituto Nacional Electoral", "INSTITUTIONAL", "CNCS"),
-            new DemoAccount("YOUTUBE", "INETV", "INETV", "INSTITUTIONAL", "CNCS"),
-            new DemoAccount("INSTAGRAM", "inemexico", "INE México", "INSTITUTIONAL", "CNCS"),
-            new DemoAccount("TIKTOK", "inemexico", "INE México", "INSTITUTIONAL", "CNCS"),
-            new DemoAccount("X", "INETelMX", "INETel", "INSTITUTIONAL", "DERFE"),
-            new DemoAccount("FACEBOOK", "INETelMX", "INETel", "INSTITUTIONAL", "DERFE"),
-            new DemoAccount("X", "VotoExtranjero", "Voto Extranjero", "PROGRAMME", "DERFE"),
-            new DemoAccount("FACEBOOK", "VotoExtranjero", "Voto Mexicano", "PROGRAMME", "DERFE"),
-            new DemoAccount("X", "PoderEsTuyo", "PoderEsTuyo", "CITIZEN_PROFILE", "DECEYEC"),
-            new DemoAccount("FACEBOOK", "PoderEsTuyo", "PoderEsTuyo", "CITIZEN_PROFILE", "DECEYEC"),
-            new DemoAccount("X", "INEChiapas", "INE Chiapas", "INSTITUTIONAL", "JLE-CHIS"),
-            new DemoAccount("FACEBOOK", "INEChiapas", "INE Chiapas", "INSTITUTIONAL", "JLE-CHIS"),
-            new DemoAccount("X", "INE_JDE03_CHIS", "INE Junta Distrital 03 Chiapas", "INSTITUTIONAL", "JDE-CHIS-03"));
+    public static final List<DemoPerson> PEOPLE = List.of(
+            new DemoPerson("Responsable de redes de la CNCS", "redes.cncs@ine.mx", "CNCS"),
+            new DemoPerson("Responsable de redes de la DERFE", "redes.derfe@ine.mx", "DERFE"),
+            new DemoPerson("Responsable de redes de la DECEYEC", "redes.deceyec@ine.mx", "DECEYEC"),
+            new DemoPerson("Responsable de redes de la JLE Chiapas", "redes.jle.chis@ine.mx", "JLE-CHIS"),
+            new DemoPerson("Responsable de redes de la 03 JDE Chiapas", "redes.jde03.chis@ine.mx", "JDE-CHIS-03"));
 
-    /** Who would administer which demo account, once administrators can be registered through the API. */
-    public static final List<Map<String, String>> ADMINISTRATORS = List.of(
-            Map.of("email", "redes.cncs@ine.mx", "area", "CNCS",
-                    "accounts", "X @INEMexico, FACEBOOK INEMexico, YOUTUBE INETV, INSTAGRAM inemexico, TIKTOK inemexico"),
-            Map.of("email", "redes.derfe@ine.mx", "area", "DERFE",
-                    "accounts", "X @INETelMX, FACEBOOK INETelMX, X @VotoExtranjero, FACEBOOK VotoExtranjero"),
-            Map.of("email", "redes.deceyec@ine.mx", "area", "DECEYEC", "accounts", "X @PoderEsTuyo, FACEBOOK PoderEsTuyo"),
-            Map.of("email", "redes.jle.chis@ine.mx", "area", "JLE-CHIS", "accounts", "X @INEChiapas, FACEBOOK INEChiapas"),
-            Map.of("email", "redes.jde03.chis@ine.mx", "area", "JDE-CHIS-03", "accounts", "X @INE_JDE03_CHIS"));
+    /** Pasted as people find them: x.com and twitter.com, www. and m. hosts, trailing slashes, queries. */
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("https://x.com/INEMexico", "INE México", "INSTITUTIONAL", "CNCS", "redes.cncs@ine.mx"),
+            new DemoAccount("https://www.facebook.com/INEMexico/", "INE México Instituto Nacional Electoral", "INSTITUTIONAL",
+                    "CNCS", "redes.cncs@ine.mx"),
+            new DemoAccount("https://www.youtube.com/@INETV", "INETV", "INSTITUTIONAL", "CNCS", "redes.cncs@ine.mx"),
+            new DemoAccount("https://www.instagram.com/inemexico/", "INE México", "INSTITUTIONAL", "CNCS", "redes.cncs@ine.mx"),
+            new DemoAccount("https://www.tiktok.com/@inemexico?lang=es", "INE México", "INSTITUTIONAL", "CNCS",
+                    "redes.cncs@ine.mx"),
+            new DemoAccount("https://twitter.com/INETelMX", "INETel", "INSTITUTIONAL", "DERFE", "redes.derfe@ine.mx"),
+            new DemoAccount("https://m.facebook.com/INETelMX", "INETel", "INSTITUTIONAL", "DERFE", "redes.derfe@ine.mx"),
+            new DemoAccount("https://x.com/VotoExtranjero", "Voto Extranjero", "PROGRAMME", "DERFE", "redes.derfe@ine.mx"),
+            new DemoAccount("https://www.facebook.com/VotoExtranjero", "Voto Mexicano", "PROGRAMME", "DERFE",
+                    "redes.derfe@ine.mx"),
+            new DemoAccount("https://x.com/PoderEsTuyo", "PoderEsTuyo", "CITIZEN_PROFILE", "DECEYEC", "redes.deceyec@ine.mx"),
+            new DemoAccount("https://www.facebook.com/PoderEsTuyo", "PoderEsTuyo", "CITIZEN_PROFILE", "DECEYEC",
+                    "redes.deceyec@ine.mx"),
+            new DemoAccount("https://x.com/INEChiapas", "INE Chiapas", "INSTITUTIONAL", "JLE-CHIS", "redes.jle.chis@ine.mx"),
+            new DemoAccount("https://www.facebook.com/INEChiapas", "INE Chiapas", "INSTITUTIONAL", "JLE-CHIS",
+                    "redes.jle.chis@ine.mx"),
+            new DemoAccount("https://x.com/INE_JDE03_CHIS", "INE Junta Distrital 03 Chiapas", "INSTITUTIONAL", "JDE-CHIS-03",
+                    "redes.jde03.chis@ine.mx"));
 
     /** What a load did: how many were new and how many were there already. */
     public record Result(int areasCreated, int areasExisting, int accountsCreated, int accountsExisting) {
@@ -108,10 +120,13 @@ public final class DemoData {
                 areasExisting++;
             }
         }
+        for (DemoPerson person : PEOPLE) {
+            created(api.postJson(accountsService.resolve("/api/people"), cncsToken, person.json()), "person " + person.email());
+        }
         int accountsCreated = 0;
         int accountsExisting = 0;
         for (DemoAccount account : ACCOUNTS) {
-            String what = "account " + account.network() + " " + account.handle();
+            String what = "account " + account.url();
             if (created(api.postJson(accountsService.resolve("/api/accounts"), cncsToken, account.json()), what)) {
                 accountsCreated++;
             } else {

@@ -41,7 +41,7 @@ public final class DemoTokens {
                     "medios.alternativos@ine.mx", "CNCS", "Coordinación Nacional de Comunicación Social: todo el registro"),
             new DemoPerson("account-admin", "ACCOUNT_ADMIN_TOKEN", "Administradora de las cuentas de la JLE en Chiapas",
                     "redes.jle.chis@ine.mx", "JLE-CHIS",
-                    "Administradora (prevista) de X @INEChiapas y Facebook INEChiapas; la API aún no permite registrar administradores"),
+                    "Administradora de X @INEChiapas y Facebook INEChiapas: solo ve esas cuentas"),
             new DemoPerson("area-head", "AREA_HEAD_TOKEN", "Vocal Ejecutivo de la Junta Local Ejecutiva en Chiapas",
                     "titular.jle.chis@ine.mx", "JLE-CHIS", "Titular del área JLE-CHIS (y de las áreas debajo de ella)"),
             new DemoPerson("committee", "COMMITTEE_TOKEN", "Secretaría Técnica del Comité de Gestión y Publicación Electrónica",
@@ -96,9 +96,8 @@ public final class DemoTokens {
         json.put("expiresAt", now.plus(VALIDITY).toString());
         json.put("publicKey", keys.publicKeyFile().toString());
         json.put("people", people);
-        json.put("administrators", DemoData.ADMINISTRATORS);
-        json.put("administratorsNote",
-                "Los administradores de cuenta aún no se pueden registrar por la API; se listan aquí como referencia.");
+        json.put("administrators", DemoData.ACCOUNTS.stream()
+                .map(account -> Map.of("email", account.administratorEmail(), "account", account.url())).toList());
         Path envFile = directory.resolve("tokens.env");
         Path jsonFile = directory.resolve("tokens.json");
         try {

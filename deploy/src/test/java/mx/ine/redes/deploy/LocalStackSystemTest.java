@@ -108,12 +108,12 @@ class LocalStackSystemTest {
     void demoDataIsLoaded() {
         ApiClient.Response accounts = api.get(accountsService().resolve("/api/accounts?size=500"), cncs);
         assertThat(accounts.status()).as(accounts.toString()).isEqualTo(200);
-        assertThat(accounts.json()).anySatisfy(account -> {
+        assertThat(accounts.json().path("items")).anySatisfy(account -> {
             assertThat(account.path("network").asText()).isEqualTo("X");
             assertThat(account.path("handle").asText().replaceFirst("^@", "")).isEqualToIgnoringCase("INEMexico");
             assertThat(account.path("areaCode").asText()).isEqualTo("CNCS");
         });
-        assertThat(accounts.json().size()).isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+        assertThat(accounts.json().path("total").asInt()).isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
 
         ApiClient.Response district = api.get(accountsService().resolve("/api/areas/JDE-CHIS-03"), cncs);
         assertThat(district.status()).as(district.toString()).isEqualTo(200);
@@ -131,7 +131,7 @@ class LocalStackSystemTest {
                 "state", 7, "district", 12, "parentCode", "JLE-CHIS"));
         assertThat(area.status()).as(area.toString()).isEqualTo(201);
 
-        String handle = "ine_prueba_" + suffix.toLowerCase(Locale.ROOT);
+        String handle = "ine_" + suffix.toLowerCase(Locale.ROOT);
         ApiClient.Response account = api.postJson(accountsService().resolve("/api/accounts"), cncs, Map.of(
                 "network", "X", "handle", "@" + handle, "displayName", "INE prueba " + suffix,
                 "kind", "INSTITUTIONAL", "areaCode", areaCode));
@@ -177,6 +177,46 @@ class LocalStackSystemTest {
 
     @Test
     @Order(4)
+    void aNewUserFindsDecommissionsVerifiesAndIsRefusedByRoleAndObject() {
+        URI accounts = accountsService();
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+        ApiClient.Response registered = api.postJson(accounts.resolve("/api/accounts"), cncs, Map.of(
+                "url", "https://www.instagram.com/ine_chis_" + suffix + "/?hl=es", "displayName", "INE Chiapas " + suffix,
+                "kind", "INSTITUTIONAL", "areaCode", "JDE-CHIS-03"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.json().path("id").asText();
+
+        for (String filter : List.of("network=INSTAGRAM", "area=JLE-CHIS", "level=DISTRICT", "state=7", "status=ACTIVE",
+                "kind=INSTITUTIONAL", "withoutAdministrator=true", "q=chiapas%20" + suffix)) {
+            ApiClient.Response found = api.get(accounts.resolve("/api/accounts?size=500&" + filter), cncs);
+            assertThat(found.json().path("items").findValuesAsText("id")).as(filter).contains(id);
+        }
+
+        ApiClient.Response baja = api.postJson(accounts.resolve("/api/accounts/" + id + "/decommission"), cncs, Map.of(
+                "decommissionedOn", java.time.LocalDate.now(java.time.ZoneId.of("America/Mexico_City")).toString(),
+                "reason", "Cuenta duplicada"));
+        assertThat(baja.status()).as(baja.toString()).isEqualTo(200);
+        ApiClient.Response verify = api.get(accounts.resolve("/api/public/verify?url=instagram.com/INE_CHIS_" + suffix), null);
+        assertThat(verify.json().path("verdict").asText()).as(verify.toString()).isEqualTo("FORMER");
+        ApiClient.Response official = api.get(accounts.resolve("/api/public/verify?url=https://twitter.com/INEMexico"), null);
+        assertThat(official.json().path("verdict").asText()).as(official.toString()).isEqualTo("OFFICIAL");
+
+        ApiClient.Response history = api.get(accounts.resolve("/api/accounts/" + id + "/history"), cncs);
+        assertThat(history.json().path("changes").findValuesAsText("change")).containsExactly("REGISTERED", "DECOMMISSIONED");
+
+        String admin = stack.tokens().forRole("account-admin");
+        ApiClient.Response mine = api.get(accounts.resolve("/api/accounts?size=500"), admin);
+        assertThat(mine.json().path("items").findValuesAsText("areaCode")).isNotEmpty().containsOnly("JLE-CHIS");
+        assertThat(api.get(accounts.resolve("/api/accounts/" + id), admin).status()).isEqualTo(404);
+        ApiClient.Response head = api.get(accounts.resolve("/api/accounts?size=500"), stack.tokens().forRole("area-head"));
+        assertThat(head.json().path("items").findValuesAsText("areaCode")).contains("JLE-CHIS", "JDE-CHIS-03")
+                .doesNotContain("CNCS");
+        assertThat(api.postJson(accounts.resolve("/api/accounts/" + id + "/decommission"), admin,
+                Map.of("decommissionedOn", "2026-01-01", "reason", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
     void refusalsAreProblemJson() {
         ApiClient.Response anonymous = api.get(accountsService().resolve("/api/accounts"), null);
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
@@ -197,7 +237,7 @@ class LocalStackSystemTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void closingLeavesNoProcessBehind() {
         assertThat(startedProcesses).hasSize(5).allMatch(ProcessHandle::isAlive);
         long t = System.nanoTime();
