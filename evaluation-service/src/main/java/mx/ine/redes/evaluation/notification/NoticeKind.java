@@ -5,5 +5,7 @@ public enum NoticeKind {
     REQUEST_ISSUED,
     DEADLINE_REMINDER,
     REQUEST_OVERDUE,
-    ESCALATED_TO_AREA_HEAD
+    ESCALATED_TO_AREA_HEAD,
+    /** A calendar change moved an open request's deadline. */
+    DEADLINE_CHANGED
 }

@@ -1,0 +1,58 @@
+package mx.ine.redes.evaluation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An e-mail to send, or sent: the instant it left is kept, because deadlines count from it. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> recipients;
+
+    @Column(name = "subject_id", nullable = false)
+    public UUID subjectId;
+
+    @Column(name = "account_id")
+    public UUID accountId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "\"values\"", nullable = false)
+    public Map<String, String> values;
+
+    /** {@code QUEUED} or {@code SENT}. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "queued_at", nullable = false)
+    public Instant queuedAt;
+
+    @Column(name = "not_before", nullable = false)
+    public Instant notBefore;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

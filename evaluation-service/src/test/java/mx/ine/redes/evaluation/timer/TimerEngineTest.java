@@ -1,0 +1,167 @@
+package mx.ine.redes.evaluation.timer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import mx.ine.redes.evaluation.testing.RealMailServer;
+import mx.ine.redes.support.testing.RealInfrastructure;
+import mx.ine.redes.support.time.ShiftableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.GLOBAL)
+class TimerEngineTest {
+
+    @Inject
+    TimerEngine engine;
+
+    @Inject
+    ShiftableClock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeEach
+    void effectsTable() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "create table if not exists test_timer_effect (subject_id uuid not null, fired_at timestamptz not null)")
+                .executeUpdate());
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldFireAtItsDueTimeAndNotBefore() {
+        UUID subject = UUID.randomUUID();
+        Instant due = clock.instant().plus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        QuarkusTransaction.requiringNew().run(() -> engine.schedule(RecordingHandlers.RECORD, subject, due));
+
+        engine.sweep();
+        assertThat(effects(subject)).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> engine.pendingDueAt(RecordingHandlers.RECORD, subject))).contains(due);
+
+        clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
+        engine.sweep();
+        assertThat(effects(subject)).isEqualTo(1);
+        engine.sweep();
+        assertThat(effects(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMoveARescheduledTimerAndNeverFireACancelledOne() {
+        UUID moved = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            engine.schedule(RecordingHandlers.RECORD, moved, now.plus(Duration.ofDays(500)));
+            engine.schedule(RecordingHandlers.RECORD, moved, now.plus(Duration.ofDays(600)));
+            engine.schedule(RecordingHandlers.RECORD, cancelled, now.plus(Duration.ofDays(500)));
+            engine.cancel(RecordingHandlers.RECORD, cancelled);
+        });
+        clock.advance(Duration.ofDays(550));
+        engine.sweep();
+        assertThat(effects(moved)).isZero();
+        clock.advance(Duration.ofDays(100));
+        engine.sweep();
+        assertThat(effects(moved)).isEqualTo(1);
+        assertThat(effects(cancelled)).isZero();
+    }
+
+    @Test
+    void shouldFireEachTimerExactlyOnceWithTwoEnginesSweepingTogether() throws Exception {
+        List<UUID> subjects = new ArrayList<>();
+        Instant due = clock.instant().plus(Duration.ofDays(700));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 2000; i++) {
+                UUID subject = UUID.randomUUID();
+                subjects.add(subject);
+                engine.schedule(RecordingHandlers.RECORD, subject, due);
+            }
+        });
+        clock.advance(Duration.ofDays(701));
+
+        ExecutorService instances = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> sweeps = List.of(engine::sweep, engine::sweep, engine::sweep, engine::sweep);
+            for (Future<Integer> result : instances.invokeAll(sweeps)) {
+                result.get();
+            }
+        } finally {
+            instances.shutdown();
+        }
+        engine.sweep();
+        long total = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from test_timer_effect where subject_id in (:subjects)").setParameter("subjects", subjects)
+                .getSingleResult()).longValue());
+        long distinct = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(distinct subject_id) from test_timer_effect where subject_id in (:subjects)")
+                .setParameter("subjects", subjects).getSingleResult()).longValue());
+        assertThat(distinct).as("no timer missed").isEqualTo(2000);
+        assertThat(total).as("no timer fired twice").isEqualTo(2000);
+    }
+
+    @Test
+    void shouldSetAFailingTimerAsideAndStillFireTheOthers() {
+        UUID failing = UUID.randomUUID();
+        UUID healthy = UUID.randomUUID();
+        // Fails in its batch and again when retried alone: set aside, while the other fires.
+        RecordingHandlers.FAILURES_LEFT.put(failing, 2);
+        Instant due = clock.instant().plus(Duration.ofDays(800));
+        QuarkusTransaction.requiringNew().run(() -> {
+            engine.schedule(RecordingHandlers.FAIL_ONCE, failing, due);
+            engine.schedule(RecordingHandlers.RECORD, healthy, due.plusMillis(1));
+        });
+        clock.advance(Duration.ofDays(801));
+
+        engine.sweep();
+        assertThat(effects(healthy)).isEqualTo(1);
+        assertThat(effects(failing)).as("the failed attempt left nothing").isZero();
+
+        clock.advance(Duration.ofMinutes(1)); // past the backoff
+        engine.sweep();
+        assertThat(effects(failing)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFireOnceAfterACrashBetweenClaimAndCommit() {
+        UUID subject = UUID.randomUUID();
+        RecordingHandlers.FAILURES_LEFT.put(subject, 1);
+        Instant due = clock.instant().plus(Duration.ofDays(900));
+        QuarkusTransaction.requiringNew().run(() -> engine.schedule(RecordingHandlers.CRASH_ONCE, subject, due));
+        clock.advance(Duration.ofDays(901));
+
+        // The first attempt writes its effect, then its connection dies before the commit: the
+        // effect is rolled back with the claim, and the retry fires it once.
+        engine.sweep();
+        clock.advance(Duration.ofMinutes(1));
+        engine.sweep();
+        assertThat(effects(subject)).isEqualTo(1);
+        assertThat(RecordingHandlers.FAILURES_LEFT.get(subject)).as("the crash did happen").isLessThanOrEqualTo(0);
+    }
+
+    private long effects(UUID subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from test_timer_effect where subject_id = :subject").setParameter("subject", subject)
+                .getSingleResult()).longValue());
+    }
+}
