@@ -146,7 +146,9 @@ public class TimerEngine implements Timers {
                 }
                 count += one;
             } catch (RuntimeException failed) {
-                setAside(failed);
+                if (!setAside(failed)) {
+                    return count; // not a timer's fault (database down, shutting down): try again next sweep
+                }
             }
         }
         return count;
@@ -190,8 +192,11 @@ public class TimerEngine implements Timers {
         return rows.stream().map(row -> new Claimed((UUID) row[0], (String) row[1], (UUID) row[2], toInstant(row[3]))).toList();
     }
 
-    /** Records the failure on the timer (in its own transaction) and pushes its next attempt back. */
-    private void setAside(RuntimeException failed) {
+    /**
+     * Records the failure on the timer (in its own transaction) and pushes its next attempt back;
+     * {@code false} if the failure was not a timer's own.
+     */
+    private boolean setAside(RuntimeException failed) {
         failures.increment();
         TimerFailure failure = null;
         for (Throwable cause = failed; cause != null && failure == null; cause = cause.getCause()) {
@@ -201,7 +206,7 @@ public class TimerEngine implements Timers {
         }
         if (failure == null) {
             LOG.error("Timer sweep failed", failed);
-            return;
+            return false;
         }
         UUID timerId = failure.timerId;
         String error = failure.getMessage();
@@ -219,6 +224,7 @@ public class TimerEngine implements Timers {
                     .setParameter("id", timerId)
                     .executeUpdate();
         });
+        return true;
     }
 
     long pendingCount() {
