@@ -45,10 +45,9 @@ public final class Mailbox {
             } finally {
                 store.close();
             }
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return List.of(); // nothing was ever delivered to this address, so it has no mailbox yet
         } catch (MessagingException e) {
-            if (String.valueOf(e.getMessage()).contains("authentication") || String.valueOf(e.getMessage()).contains("-ERR")) {
-                return List.of(); // nothing was ever delivered to this address, so it has no mailbox yet
-            }
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,132 @@
+package mx.ine.redes.evaluation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mx.ine.redes.evaluation.calendar.CalendarChanged;
+import mx.ine.redes.evaluation.testing.RealMailServer;
+import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.testing.RealInfrastructure;
+import mx.ine.redes.support.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** Uses 2031 and 2032, which no other test touches, and leaves the calendar as it found it. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.GLOBAL)
+class CalendarResourceTest {
+
+    @ApplicationScoped
+    static class ChangeRecorder {
+        static final List<CalendarChanged> SEEN = new CopyOnWriteArrayList<>();
+
+        void seen(@Observes CalendarChanged change) {
+            SEEN.add(change);
+        }
+    }
+
+    @Test
+    void shouldAddANonWorkingDayThatMovesDeadlinesAndExplainsWhy() {
+        // Friday 14 March 2031 at 10:00 + 1 business day: Monday 17th is the third Monday of March.
+        given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-03-14T16:00:00Z&businessDays=1")
+                .then().statusCode(200)
+                .body("dueAt", equalTo("2031-03-19T00:00:00Z"))
+                .body("dueAtLocal", equalTo("2031-03-18T18:00:00-06:00"))
+                .body("days.reason", hasItems("sábado", "domingo", "descanso obligatorio: tercer lunes de marzo (natalicio de Benito Juárez)"));
+        int changesBefore = ChangeRecorder.SEEN.size();
+
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("day", "2031-03-18", "description", "Día inhábil de prueba", "sourceReference", "DOF prueba 2031"))
+                .post("/api/calendar/non-working-days").then().statusCode(201);
+        try {
+            given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN))
+                    .get("/api/calendar/deadline?from=2031-03-14T16:00:00Z&businessDays=1")
+                    .then().statusCode(200)
+                    .body("dueAtLocal", equalTo("2031-03-19T18:00:00-06:00"))
+                    .body("days.reason", hasItems("día inhábil del Instituto: Día inhábil de prueba (DOF prueba 2031)"));
+            assertThat(ChangeRecorder.SEEN).hasSize(changesBefore + 1);
+            assertThat(ChangeRecorder.SEEN.getLast().description()).contains("2031-03-18");
+            given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                    .body(Map.of("day", "2031-03-18", "description", "otra vez", "sourceReference", "x"))
+                    .post("/api/calendar/non-working-days").then().statusCode(409);
+        } finally {
+            given().auth().oauth2(cncs()).delete("/api/calendar/non-working-days/2031-03-18").then().statusCode(204);
+        }
+        given().auth().oauth2(cncs()).get("/api/calendar/changes").then().statusCode(200)
+                .body("[0].description", containsString("retirado: 2031-03-18"));
+    }
+
+    @Test
+    void shouldLoadAYearAtOnceAsOneCalendarVersion() {
+        long versionBefore = version();
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(List.of(Map.of("day", "2032-09-01", "description", "vacaciones", "sourceReference", "DOF 2032"),
+                        Map.of("day", "2032-09-02", "description", "vacaciones", "sourceReference", "DOF 2032")))
+                .put("/api/calendar/non-working-days/2032").then().statusCode(200);
+        assertThat(version()).isEqualTo(versionBefore + 1);
+        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("day", equalTo(List.of("2032-09-01", "2032-09-02")));
+
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(List.of(Map.of("day", "2033-01-02", "description", "otro año", "sourceReference", "x")))
+                .put("/api/calendar/non-working-days/2032").then().statusCode(400);
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(List.of())
+                .put("/api/calendar/non-working-days/2032").then().statusCode(200);
+        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldCountEveryDayOfAnElectoralProcess() {
+        String id = given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Proceso de prueba 2031", "startsOn", "2031-06-01", "endsOn", "2031-06-30"))
+                .post("/api/calendar/electoral-processes").then().statusCode(201).extract().path("id");
+        try {
+            // Saturday 14 June 2031 at 22:00 local: effective at once; Sunday and Monday count; ends 23:59:59.
+            given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-06-15T04:00:00Z&businessDays=2")
+                    .then().statusCode(200)
+                    .body("effectiveAt", equalTo("2031-06-15T04:00:00Z"))
+                    .body("dueAtLocal", equalTo("2031-06-16T23:59:59-06:00"))
+                    .body("days[0].reason", equalTo("proceso electoral: Proceso de prueba 2031"));
+        } finally {
+            given().auth().oauth2(cncs()).delete("/api/calendar/electoral-processes/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void shouldRejectBadCalendarInputChangingNothing() {
+        long before = version();
+        given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=ayer&businessDays=2").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-01-01T00:00:00Z&businessDays=0").then().statusCode(400);
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Al revés", "startsOn", "2031-06-30", "endsOn", "2031-06-01"))
+                .post("/api/calendar/electoral-processes").then().statusCode(400).body("errors[0].field", equalTo("endsOn"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("day", "2031-05-05"))
+                .post("/api/calendar/non-working-days").then().statusCode(400)
+                .body("errors.field", hasItems("description", "sourceReference"));
+        given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("day", "2031-05-05", "description", "x", "sourceReference", "y"))
+                .post("/api/calendar/non-working-days").then().statusCode(403);
+        assertThat(version()).isEqualTo(before);
+    }
+
+    private static long version() {
+        List<Integer> versions = given().auth().oauth2(cncs()).get("/api/calendar/changes").then().extract().path("version");
+        return versions.isEmpty() ? 0 : versions.get(0);
+    }
+
+    private static String cncs() {
+        return TestTokens.forRole(Roles.CNCS);
+    }
+}
