@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class DeadlineProperties {
+class DeadlinePropertiesTest {
 
     @Property
     void outsideAnElectoralProcessADeadlineIsAlwaysTheCloseOfABusinessDay(@ForAll("acts") Instant act,
