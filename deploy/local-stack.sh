@@ -6,6 +6,8 @@
 #   bash deploy/local-stack.sh              # build, then start
 #   bash deploy/local-stack.sh --no-build   # start what was built last
 #   bash deploy/local-stack.sh --smoke      # start, check one account across the services, stop
+#   bash deploy/local-stack.sh advance PT48H   # while it runs: move the clock of all four services
+#                                              # forward (ISO-8601 duration); mail goes to .local-stack/mailbox/
 #
 # Environment: LOCAL_STACK_DIR (data, default <repo>/.local-stack), LOCAL_PG_PORT (15432),
 # LOCAL_KAFKA_PORT (19092), LOCAL_BASE_PORT (8081: the services get 8081..8084),
@@ -20,6 +22,23 @@ source "$here/jdk.sh"
 if [ -n "${LOCAL_STACK_DIR:-}" ]; then
     LOCAL_STACK_DIR="$(realpath -m -- "$LOCAL_STACK_DIR")"
     export LOCAL_STACK_DIR
+fi
+
+# The simulation clock: one call moves every service's clock forward together.
+if [ "${1:-}" = "advance" ]; then
+    duration="${2:?usage: bash deploy/local-stack.sh advance <ISO-8601 duration, e.g. PT48H or P3D>}"
+    data="${LOCAL_STACK_DIR:-$repo/.local-stack}"
+    # shellcheck disable=SC1091
+    source "$data/tokens.env"
+    base="${LOCAL_BASE_PORT:-8081}"
+    for offset in 0 1 2 3; do
+        port=$((base + offset))
+        printf '%s: ' "$port"
+        curl -sS --fail-with-body -X POST -H "Authorization: Bearer $CNCS_TOKEN" -H 'Content-Type: application/json' \
+            -d "{\"duration\":\"$duration\"}" "http://127.0.0.1:$port/api/simulation/clock/advance"
+        echo
+    done
+    exit 0
 fi
 
 build=1

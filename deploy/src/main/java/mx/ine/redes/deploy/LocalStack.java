@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile SigningKeys keys;
     private volatile DemoTokens tokens;
     private volatile DemoData.Result demoData;
+    private volatile LocalMailServer mailServer;
     private volatile StartupReport report;
 
     private LocalStack(LocalStackOptions options, Instant startedAt) {
@@ -116,6 +117,9 @@ public final class LocalStack implements AutoCloseable {
         }
         out.printf("PostgreSQL %s on port %d (%s), Kafka %s (%s)%n", postgresVersion(), postgres.port(),
                 seconds(postgresTook), broker.bootstrapServers(), seconds(kafkaTook));
+
+        mailServer = LocalMailServer.start(dir.resolve("mailbox"));
+        out.printf("SMTP server on port %d; every mail sent is written to %s%n", mailServer.port(), mailServer.mailbox());
 
         keys = SigningKeys.loadOrCreate(dir.resolve("jwt"));
         tokens = DemoTokens.issue(keys, dir, Instant.now());
@@ -198,6 +202,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("JWT_ISSUER", DemoTokens.ISSUER);
             env.put("LOG_JSON", "false");
+            env.put("MAIL_HOST", "127.0.0.1");
+            env.put("MAIL_PORT", Integer.toString(mailServer.port()));
+            // The local profile (on top of prod) enables the simulation clock; prod alone never does.
+            env.put("QUARKUS_PROFILE", "prod,local");
             Path log = options.logsDirectory().resolve(service.name() + ".log");
             synchronized (lifecycle) {
                 if (closing) {
@@ -434,6 +442,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         long kafkaStopped = System.nanoTime();
+        LocalMailServer smtp = mailServer;
+        if (smtp != null) {
+            smtp.close();
+        }
         EmbeddedPostgresServer server = postgres;
         if (server != null) {
             java.util.Optional<ProcessHandle> postmaster = postmaster();
@@ -497,6 +509,11 @@ public final class LocalStack implements AutoCloseable {
         return report;
     }
 
+    /** Where the local SMTP server writes every mail it receives. */
+    public Path mailbox() {
+        return options.dataDirectory().resolve("mailbox");
+    }
+
     public DemoData.Result demoData() {
         return demoData;
     }
@@ -542,9 +559,11 @@ public final class LocalStack implements AutoCloseable {
         s.append("  Databases   ").append(postgres.jdbcUrl("<accounts|submissions|evaluation|reporting>"))
                 .append("  (user = password = database)\n");
         if (demoData != null) {
-            s.append("  Demo data   ").append(demoData).append("; account administrators cannot be registered")
-                    .append(" through the API yet: they are listed in ").append(tokens.jsonFile().getFileName()).append('\n');
+            s.append("  Demo data   ").append(demoData).append("; who administers what: ")
+                    .append(tokens.jsonFile().getFileName()).append('\n');
         }
+        s.append("  Mailbox     ").append(mailbox()).append("  (every e-mail the services send, one .eml each)\n");
+        s.append("  Simulation  bash deploy/local-stack.sh advance PT48H  (moves the clock of all four services)\n");
         s.append("\n  Try:  source ").append(tokens.envFile()).append('\n')
                 .append("        curl -s -H \"Authorization: Bearer $CNCS_TOKEN\" '")
                 .append(host).append(options.basePort()).append("/api/accounts?size=20'\n");

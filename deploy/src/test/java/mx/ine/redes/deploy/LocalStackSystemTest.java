@@ -217,6 +217,46 @@ class LocalStackSystemTest {
 
     @Test
     @Order(5)
+    void theSimulationClockMovesEveryServiceAndMailReachesTheMailbox() throws Exception {
+        for (String service : List.of("accounts-service", "submissions-service", "evaluation-service", "reporting-service")) {
+            ApiClient.Response advanced = api.postJson(stack.serviceUri(service).resolve("/api/simulation/clock/advance"), cncs,
+                    Map.of("duration", "PT1H"));
+            assertThat(advanced.status()).as(service + ": " + advanced).isEqualTo(200);
+            assertThat(Duration.parse(advanced.json().path("offset").asText())).as(service).isGreaterThanOrEqualTo(Duration.ofHours(1));
+        }
+        // Opening a cycle sends each administrator a notice: in business time at once, else the next morning.
+        ApiClient.Response cycle = api.postJson(stack.serviceUri("evaluation-service").resolve("/api/cycles"), cncs,
+                Map.of("id", "2025-S1"));
+        assertThat(cycle.status()).as(cycle.toString()).isIn(201, 409);
+        URI evaluation = stack.serviceUri("evaluation-service");
+        ApiClient.Response notifications = api.get(evaluation.resolve("/api/notifications"), cncs);
+        assertThat(notifications.json().findValuesAsText("kind")).as(notifications.toString()).contains("REQUEST_ISSUED");
+        // Move the evaluation-service's clock to when the first notice may leave (business time).
+        java.time.Instant notBefore = java.time.Instant.parse(notifications.json().get(0).path("notBefore").asText());
+        java.time.Instant now = java.time.Instant.parse(api.get(evaluation.resolve("/api/simulation/clock"), cncs).json().path("now").asText());
+        if (notBefore.isAfter(now)) {
+            ApiClient.Response advanced = api.postJson(evaluation.resolve("/api/simulation/clock/advance"), cncs,
+                    Map.of("duration", Duration.between(now, notBefore).plusSeconds(1).toString()));
+            assertThat(advanced.status()).as(advanced.toString()).isEqualTo(200);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !hasMail(stack.mailbox())) {
+            pause(Duration.ofMillis(250));
+        }
+        assertThat(hasMail(stack.mailbox())).as("a notice in %s", stack.mailbox()).isTrue();
+    }
+
+    private static boolean hasMail(Path mailbox) throws IOException {
+        if (!Files.isDirectory(mailbox)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(mailbox)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".eml"));
+        }
+    }
+
+    @Test
+    @Order(6)
     void refusalsAreProblemJson() {
         ApiClient.Response anonymous = api.get(accountsService().resolve("/api/accounts"), null);
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
@@ -237,7 +277,7 @@ class LocalStackSystemTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void closingLeavesNoProcessBehind() {
         assertThat(startedProcesses).hasSize(5).allMatch(ProcessHandle::isAlive);
         long t = System.nanoTime();

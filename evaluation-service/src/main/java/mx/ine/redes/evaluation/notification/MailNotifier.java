@@ -70,7 +70,15 @@ public class MailNotifier implements Notifier {
     @Scheduled(every = "${notifications.poll-interval:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSend() {
-        sendDue();
+        if (!stopping) {
+            sendDue();
+        }
+    }
+
+    private volatile boolean stopping;
+
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** Sends every queued notice whose time has come; returns how many left. */

@@ -113,9 +113,15 @@ public class TimerEngine implements Timers {
 
     @Scheduled(every = "${timers.poll-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
-        if (config.enabled()) {
+        if (config.enabled() && !stopping) {
             sweep();
         }
+    }
+
+    private volatile boolean stopping;
+
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** Fires every timer due now, batch after batch; returns how many fired. */
