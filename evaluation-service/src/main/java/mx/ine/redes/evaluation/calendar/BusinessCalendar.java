@@ -54,7 +54,30 @@ public final class BusinessCalendar {
         this.electoralPeriods = List.copyOf(electoralPeriods);
     }
 
+    /** What each day is, computed once per year on first use: a deadline looks at many days. */
+    private static final int FIRST_CACHED_YEAR = 1990;
+    private static final int LAST_CACHED_YEAR = 2200;
+    private final DayStatus[][] statusByYear = new DayStatus[LAST_CACHED_YEAR - FIRST_CACHED_YEAR + 1][];
+
     public DayStatus status(LocalDate day) {
+        int year = day.getYear();
+        if (year < FIRST_CACHED_YEAR || year > LAST_CACHED_YEAR) {
+            return computeStatus(day);
+        }
+        DayStatus[] days = statusByYear[year - FIRST_CACHED_YEAR];
+        if (days == null) {
+            // Idempotent: two threads may both compute a year; either array is right.
+            days = new DayStatus[day.lengthOfYear()];
+            LocalDate date = LocalDate.of(year, 1, 1);
+            for (int i = 0; i < days.length; i++, date = date.plusDays(1)) {
+                days[i] = computeStatus(date);
+            }
+            statusByYear[year - FIRST_CACHED_YEAR] = days;
+        }
+        return days[day.getDayOfYear() - 1];
+    }
+
+    private DayStatus computeStatus(LocalDate day) {
         for (ElectoralPeriod period : electoralPeriods) {
             if (period.contains(day)) {
                 return new DayStatus(DayKind.ELECTORAL_PROCESS, "proceso electoral: " + period.name());
@@ -76,21 +99,11 @@ public final class BusinessCalendar {
     }
 
     public boolean isElectoral(LocalDate day) {
-        for (ElectoralPeriod period : electoralPeriods) {
-            if (period.contains(day)) {
-                return true;
-            }
-        }
-        return false;
+        return status(day).kind() == DayKind.ELECTORAL_PROCESS;
     }
 
     public boolean isBusinessDay(LocalDate day) {
-        if (isElectoral(day)) {
-            return true;
-        }
-        DayOfWeek weekday = day.getDayOfWeek();
-        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY
-                && !instituteDays.containsKey(day) && StatutoryRestDays.of(day).isEmpty();
+        return status(day).isBusiness();
     }
 
     public long version() {
