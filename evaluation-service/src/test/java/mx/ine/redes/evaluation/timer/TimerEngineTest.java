@@ -8,6 +8,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.concurrent.Future;
 import mx.ine.redes.evaluation.testing.RealMailServer;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.time.ShiftableClock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,9 @@ class TimerEngineTest {
 
     @Inject
     EntityManager entityManager;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @BeforeEach
     void effectsTable() {
@@ -157,6 +164,49 @@ class TimerEngineTest {
         engine.sweep();
         assertThat(effects(subject)).isEqualTo(1);
         assertThat(RecordingHandlers.FAILURES_LEFT.get(subject)).as("the crash did happen").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void shouldFireEachTimerOnceWhenAnotherInstanceIsKilledMidSweep() throws Exception {
+        List<UUID> subjects = new ArrayList<>();
+        Instant due = clock.instant().plus(Duration.ofDays(1000)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 500; i++) {
+                UUID subject = UUID.randomUUID();
+                subjects.add(subject);
+                engine.schedule(RecordingHandlers.RECORD, subject, due);
+            }
+        });
+        clock.advance(Duration.ofDays(1001));
+
+        // The other instance claims 200 timers, writes their effects, and is killed before committing.
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledSweeper.class.getName(), jdbcUrl,
+                RecordingHandlers.RECORD, clock.instant().toString(), "200")
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("CLAIMED")) {
+                // wait until it holds its claims
+            }
+            assertThat(line).isEqualTo("CLAIMED 200");
+            engine.sweep(); // fires the 300 it did not claim, skipping the locked ones
+            assertThat(count(subjects)).isEqualTo(300);
+            other.destroyForcibly().waitFor(); // SIGKILL mid-sweep
+        }
+        engine.sweep();
+
+        assertThat(count(subjects)).as("each effect once").isEqualTo(500);
+        long distinct = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(distinct subject_id) from test_timer_effect where subject_id in (:subjects)")
+                .setParameter("subjects", subjects).getSingleResult()).longValue());
+        assertThat(distinct).isEqualTo(500);
+    }
+
+    private long count(List<UUID> subjects) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from test_timer_effect where subject_id in (:subjects)").setParameter("subjects", subjects)
+                .getSingleResult()).longValue());
     }
 
     private long effects(UUID subject) {
