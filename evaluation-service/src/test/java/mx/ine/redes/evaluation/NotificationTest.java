@@ -19,6 +19,7 @@ import mx.ine.redes.evaluation.notification.MailNotifier;
 import mx.ine.redes.evaluation.notification.Notice;
 import mx.ine.redes.evaluation.notification.NoticeKind;
 import mx.ine.redes.evaluation.service.CalendarService;
+import mx.ine.redes.evaluation.testing.MailOutage;
 import mx.ine.redes.evaluation.testing.Mailbox;
 import mx.ine.redes.evaluation.testing.RealMailServer;
 import mx.ine.redes.support.security.Roles;
@@ -80,5 +81,35 @@ class NotificationTest {
                 .then().statusCode(200).extract().path("[0]");
         assertThat(recorded).containsEntry("status", "SENT");
         assertThat(Instant.parse((String) recorded.get("sentAt"))).isBetween(nextMorning, nextMorning.plusSeconds(60));
+    }
+
+    @Test
+    void shouldKeepANoticeThroughAnSmtpOutageAndSendItAfterwards() {
+        // 09:00 of a business day a few days ahead: business time with hours to spare.
+        LocalDate day = LocalDate.now(MEXICO).plusDays(3);
+        while (!calendar.calculator().calendar().isBusinessDay(day)) {
+            day = day.plusDays(1);
+        }
+        clock.advance(Duration.between(clock.instant(), day.atTime(9, 0).atZone(MEXICO).toInstant()));
+        String recipient = "caida." + UUID.randomUUID().toString().substring(0, 8) + "@ine.mx";
+        UUID subject = UUID.randomUUID();
+        MailOutage.stopMailServer();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> notifier.enqueue(new Notice(NoticeKind.REQUEST_OVERDUE,
+                    List.of(recipient), subject, UUID.randomUUID(), Map.of("network", "X", "handle", "inemexico"))));
+            notifier.sendDue();
+        } finally {
+            MailOutage.startMailServer();
+        }
+        Map<String, Object> waiting = given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
+                .get("/api/notifications?subject=" + subject).then().extract().path("[0]");
+        assertThat(waiting).containsEntry("status", "QUEUED").containsEntry("attempts", 1);
+
+        clock.advance(Duration.ofMinutes(2)); // past the first retry's backoff (30 s), still business time
+        notifier.sendDue();
+        assertThat(Mailbox.of(recipient)).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Plazo vencido: cuenta X inemexico"));
+        given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/notifications?subject=" + subject)
+                .then().body("[0].status", org.hamcrest.Matchers.equalTo("SENT"));
     }
 }

@@ -28,6 +28,7 @@ public class RealMailServer implements QuarkusTestResourceLifecycleManager {
                         new ServerSetup(pop3, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
                 greenMail.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "test-mail-server-shutdown"));
+                MailOutage.register(greenMail);
                 System.setProperty(SMTP_PORT, Integer.toString(smtp));
                 System.setProperty(POP3_PORT, Integer.toString(pop3));
             }
