@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -25,10 +26,6 @@ import java.util.UUID;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.AccountAct;
 import mx.ine.redes.accounts.AccountChange;
-import mx.ine.redes.accounts.AccountKind;
-import mx.ine.redes.accounts.AccountStatus;
-import mx.ine.redes.accounts.AreaLevel;
-import mx.ine.redes.accounts.Network;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
 import mx.ine.redes.accounts.service.AccountExport;
 import mx.ine.redes.accounts.service.AccountFilter;
@@ -87,24 +84,10 @@ public class AccountResource {
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
     @Operation(summary = "Busca cuentas con filtros, por páginas",
             description = "Un administrador ve solo las cuentas que administra; un titular, las de su área y las áreas inferiores.")
-    public AccountPage list(@QueryParam("network") String network,
-                            @QueryParam("area") String areaCode,
-                            @QueryParam("includeSubtree") @DefaultValue("true") boolean includeSubtree,
-                            @QueryParam("level") String level,
-                            @QueryParam("state") @Min(1) @Max(32) Integer state,
-                            @QueryParam("status") String status,
-                            @QueryParam("dormant") Boolean dormant,
-                            @QueryParam("notLocated") Boolean notLocated,
-                            @QueryParam("withoutAdministrator") Boolean withoutAdministrator,
-                            @QueryParam("possibleHijack") Boolean possibleHijack,
-                            @QueryParam("kind") String kind,
-                            @QueryParam("q") String q,
+    public AccountPage list(@Valid @BeanParam AccountFilterParams filters,
                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        AccountFilter filter = new AccountFilter(QueryValues.of(Network.class, "network", network), areaCode,
-                includeSubtree, QueryValues.of(AreaLevel.class, "level", level), state,
-                QueryValues.of(AccountStatus.class, "status", status), dormant, notLocated, withoutAdministrator,
-                possibleHijack, QueryValues.of(AccountKind.class, "kind", kind), q);
+        AccountFilter filter = filters.toFilter();
         AccountSearch.Page found = search.page(filter, page, size);
         Map<UUID, List<String>> admins = search.administratorsOf(found.accounts());
         return new AccountPage(found.accounts().stream()
@@ -117,22 +100,8 @@ public class AccountResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
     @Operation(summary = "Exporta a CSV las cuentas que cumplen los filtros")
-    public RestResponse<StreamingOutput> export(@QueryParam("network") String network,
-                                                @QueryParam("area") String areaCode,
-                                                @QueryParam("includeSubtree") @DefaultValue("true") boolean includeSubtree,
-                                                @QueryParam("level") String level,
-                                                @QueryParam("state") @Min(1) @Max(32) Integer state,
-                                                @QueryParam("status") String status,
-                                                @QueryParam("dormant") Boolean dormant,
-                                                @QueryParam("notLocated") Boolean notLocated,
-                                                @QueryParam("withoutAdministrator") Boolean withoutAdministrator,
-                                                @QueryParam("possibleHijack") Boolean possibleHijack,
-                                                @QueryParam("kind") String kind,
-                                                @QueryParam("q") String q) {
-        AccountFilter filter = new AccountFilter(QueryValues.of(Network.class, "network", network), areaCode,
-                includeSubtree, QueryValues.of(AreaLevel.class, "level", level), state,
-                QueryValues.of(AccountStatus.class, "status", status), dormant, notLocated, withoutAdministrator,
-                possibleHijack, QueryValues.of(AccountKind.class, "kind", kind), q);
+    public RestResponse<StreamingOutput> export(@Valid @BeanParam AccountFilterParams filters) {
+        AccountFilter filter = filters.toFilter();
         // Written whole before answering: the caller's visibility is request-scoped, and a
         // failure half-way must be a problem answer, not a truncated file.
         var bytes = new java.io.ByteArrayOutputStream();
