@@ -40,7 +40,7 @@ public class NotificationResource {
             sql.append(" and n.subject_id = :subject");
         }
         if (mine != null && !mine.isBlank()) {
-            sql.append(" and n.recipients @> cast(:recipient as jsonb)");
+            sql.append(" and n.recipients @> jsonb_build_array(cast(:recipient as text))");
         }
         var query = Notification.getEntityManager().createNativeQuery(sql.append(" order by n.queued_at desc limit 500").toString(),
                 Notification.class);
@@ -48,7 +48,7 @@ public class NotificationResource {
             query.setParameter("subject", subject);
         }
         if (mine != null && !mine.isBlank()) {
-            query.setParameter("recipient", "[\"" + mine.strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "") + "\"]");
+            query.setParameter("recipient", mine.strip().toLowerCase(java.util.Locale.ROOT));
         }
         @SuppressWarnings("unchecked")
         List<Notification> found = query.getResultList();

@@ -48,8 +48,8 @@ public class RequestQueries {
             parameters.put("visibilityEmail", caller.email());
         }
         if (caller.hasRole(Roles.ACCOUNT_ADMIN)) {
-            sql.append(" or r.administrator_emails @> cast(:visibilityAdmin as jsonb)");
-            parameters.put("visibilityAdmin", "[\"" + caller.email().replace("\"", "") + "\"]");
+            sql.append(" or r.administrator_emails @> jsonb_build_array(cast(:visibilityAdmin as text))");
+            parameters.put("visibilityAdmin", caller.email());
         }
         return new Restriction(sql.append(")").toString(), parameters);
     }
