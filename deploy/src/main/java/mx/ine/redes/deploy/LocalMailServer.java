@@ -32,7 +32,8 @@ final class LocalMailServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private int written;
+    /** What was written already: GreenMail lists messages per mailbox, not in arrival order. */
+    private final java.util.Set<String> written = new java.util.HashSet<>();
 
     private LocalMailServer(GreenMail greenMail, Path mailbox, int port) {
         this.greenMail = greenMail;
@@ -63,14 +64,15 @@ final class LocalMailServer implements AutoCloseable {
     }
 
     private synchronized void writeNewMail() {
-        MimeMessage[] received = greenMail.getReceivedMessages();
-        for (; written < received.length; written++) {
-            MimeMessage message = received[written];
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
             try {
                 String recipient = message.getAllRecipients() == null ? "sin-destinatario"
                         : message.getAllRecipients()[0].toString();
+                if (!written.add(message.getMessageID() + " " + recipient)) {
+                    continue;
+                }
                 String subject = message.getSubject() == null ? "" : message.getSubject();
-                String name = "%s-%04d-%s-%s.eml".formatted(LocalDateTime.now().format(FILE_TIME), written + 1,
+                String name = "%s-%04d-%s-%s.eml".formatted(LocalDateTime.now().format(FILE_TIME), written.size(),
                         recipient, subject).replaceAll("[^\\p{L}\\p{N}@._-]+", "_");
                 try (OutputStream out = Files.newOutputStream(mailbox.resolve(name.length() > 180 ? name.substring(0, 176) + ".eml" : name))) {
                     message.writeTo(out);

@@ -41,8 +41,7 @@ public final class NoticeTemplates {
                             + " Gestión y Publicación Electrónica." + footer);
             case DEADLINE_CHANGED -> new Text("Cambio de fecha límite: cuenta " + account,
                     "La fecha límite del requerimiento " + request + " de la cuenta " + account + " cambió al "
-                            + value(values, "dueAt") + " por un cambio en el calendario del Instituto ("
-                            + value(values, "reason") + ")." + footer);
+                            + value(values, "dueAt") + ". Motivo: " + value(values, "reason") + "." + footer);
         };
     }
 
