@@ -35,6 +35,7 @@ import mx.ine.redes.accounts.service.AccountSearch;
 import mx.ine.redes.accounts.service.AccountService;
 import mx.ine.redes.accounts.service.AccountVisibility;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,6 +62,9 @@ public class AccountResource {
     @Inject
     AccountVisibility visibility;
 
+    @Inject
+    Caller caller;
+
     @POST
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registra una cuenta oficial, desde su dirección o por red y usuario",
@@ -68,7 +72,7 @@ public class AccountResource {
                     + " (se actualiza y se registra en su historial); 409 si la cuenta ya existe, o si el usuario existe con otro"
                     + " identificador de plataforma (la cuenta existente queda marcada como posible suplantación).")
     public RestResponse<AccountResponse> register(@Valid @NotNull AccountRequest request, UriInfo uri) {
-        AccountService.Registration registration = accounts.register(request, visibility.callerEmail());
+        AccountService.Registration registration = accounts.register(request, caller.email());
         Account account = registration.account();
         return switch (registration.outcome()) {
             case REGISTERED -> RestResponse.ResponseBuilder.<AccountResponse>created(
@@ -120,7 +124,7 @@ public class AccountResource {
                     + "administratorEmails (separados por ;). Si una línea tiene errores no se importa nada y la respuesta 422"
                     + " lista cada línea con su motivo.")
     public RestResponse<ImportResult> importCsv(String csv) {
-        List<Account> imported = importer.importCsv(csv == null ? "" : csv, visibility.callerEmail());
+        List<Account> imported = importer.importCsv(csv == null ? "" : csv, caller.email());
         return RestResponse.status(RestResponse.Status.CREATED,
                 new ImportResult(imported.size(), imported.stream().map(account -> account.id).toList()));
     }
@@ -138,7 +142,7 @@ public class AccountResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Corrige datos de una cuenta (nombre, tipo, área, identificador de plataforma, última publicación, no localizada)")
     public AccountResponse update(@PathParam("id") UUID id, @Valid @NotNull AccountPatch patch) {
-        return response(accounts.update(id, patch, visibility.callerEmail()));
+        return response(accounts.update(id, patch, caller.email()));
     }
 
     @POST
@@ -146,7 +150,7 @@ public class AccountResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Da de baja una cuenta (con fecha, motivo y observaciones); nada se borra")
     public AccountResponse decommission(@PathParam("id") UUID id, @Valid @NotNull DecommissionRequest request) {
-        return response(accounts.decommission(id, request, visibility.callerEmail()));
+        return response(accounts.decommission(id, request, caller.email()));
     }
 
     @POST
@@ -155,7 +159,7 @@ public class AccountResource {
     @Operation(summary = "Registra el acta de permanencia de una cuenta")
     public RestResponse<AccountHistoryResponse.Act> permanence(@PathParam("id") UUID id,
                                                                @Valid @NotNull PermanenceRequest request, UriInfo uri) {
-        AccountAct act = accounts.recordPermanence(id, request, visibility.callerEmail());
+        AccountAct act = accounts.recordPermanence(id, request, caller.email());
         return RestResponse.ResponseBuilder.<AccountHistoryResponse.Act>created(
                         uri.getBaseUriBuilder().path("api/accounts").path(id.toString()).path("history").build())
                 .entity(RegistryMapper.toResponse(act)).build();
@@ -177,7 +181,7 @@ public class AccountResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Asigna un administrador (persona registrada, correo ine.mx) a la cuenta")
     public AccountResponse assignAdministrator(@PathParam("id") UUID id, @Valid @NotNull AdministratorRequest request) {
-        return response(accounts.assignAdministrator(id, request.email(), visibility.callerEmail()));
+        return response(accounts.assignAdministrator(id, request.email(), caller.email()));
     }
 
     @DELETE
@@ -185,7 +189,7 @@ public class AccountResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Retira a un administrador de la cuenta (la asignación queda en el historial)")
     public AccountResponse unassignAdministrator(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
-        return response(accounts.unassignAdministrator(id, personId, visibility.callerEmail()));
+        return response(accounts.unassignAdministrator(id, personId, caller.email()));
     }
 
     private static AccountResponse response(Account account) {

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import mx.ine.redes.accounts.Area;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
-import mx.ine.redes.accounts.service.AccountVisibility;
 import mx.ine.redes.accounts.service.AreaService;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +34,7 @@ public class AreaResource {
     AreaService areas;
 
     @Inject
-    AccountVisibility visibility;
+    Caller caller;
 
     @POST
     @RolesAllowed(Roles.CNCS)
@@ -66,7 +66,7 @@ public class AreaResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Cambia el nombre, el área superior o el titular de un área")
     public AreaResponse update(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
-        return RegistryMapper.toResponse(areas.update(code, update, visibility.callerEmail()));
+        return RegistryMapper.toResponse(areas.update(code, update, caller.email()));
     }
 
     @POST

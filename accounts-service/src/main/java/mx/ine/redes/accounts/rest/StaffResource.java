@@ -15,8 +15,8 @@ import java.util.List;
 import mx.ine.redes.accounts.Person;
 import mx.ine.redes.accounts.SupportDocument;
 import mx.ine.redes.accounts.Training;
-import mx.ine.redes.accounts.service.AccountVisibility;
 import mx.ine.redes.accounts.service.StaffService;
+import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +32,7 @@ public class StaffResource {
     StaffService staff;
 
     @Inject
-    AccountVisibility visibility;
+    Caller caller;
 
     @POST
     @Path("/people")
@@ -57,7 +57,7 @@ public class StaffResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registra una capacitación y a quienes asistieron (Art. 6 V)")
     public RestResponse<TrainingResponse> recordTraining(@Valid @NotNull TrainingRequest request, UriInfo uri) {
-        Training training = staff.recordTraining(request, visibility.callerEmail());
+        Training training = staff.recordTraining(request, caller.email());
         return RestResponse.ResponseBuilder.<TrainingResponse>created(uri.getAbsolutePathBuilder().path(training.id.toString()).build())
                 .entity(toResponse(training)).build();
     }
@@ -75,7 +75,7 @@ public class StaffResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Publica un documento de apoyo para los administradores (Art. 6 IV)")
     public RestResponse<DocumentResponse> publishDocument(@Valid @NotNull DocumentRequest request, UriInfo uri) {
-        SupportDocument document = staff.publishDocument(request, visibility.callerEmail());
+        SupportDocument document = staff.publishDocument(request, caller.email());
         return RestResponse.ResponseBuilder.<DocumentResponse>created(uri.getAbsolutePathBuilder().path(document.id.toString()).build())
                 .entity(toResponse(document)).build();
     }

@@ -1,19 +1,17 @@
 package mx.ine.redes.accounts.service;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Object-level authorization of the registry (domain.md §1): which accounts the caller may see.
@@ -29,10 +27,7 @@ public class AccountVisibility {
             Set.of(Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY);
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     EntityManager entityManager;
@@ -44,16 +39,7 @@ public class AccountVisibility {
     }
 
     public boolean seesEverything() {
-        return SEE_EVERYTHING.stream().anyMatch(identity::hasRole);
-    }
-
-    /** The caller's e-mail (lower case) from the token: {@code email}, else {@code upn}. */
-    public String callerEmail() {
-        String email = token.getClaim("email");
-        if (email == null || email.isBlank()) {
-            email = token.getName();
-        }
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return SEE_EVERYTHING.stream().anyMatch(caller::hasRole);
     }
 
     /** The condition every account query adds; {@code "true"} for those who see everything. */
@@ -63,12 +49,12 @@ public class AccountVisibility {
         }
         StringBuilder jpql = new StringBuilder("(false");
         Map<String, Object> parameters = new HashMap<>();
-        if (identity.hasRole(Roles.ACCOUNT_ADMIN)) {
+        if (caller.hasRole(Roles.ACCOUNT_ADMIN)) {
             jpql.append(" or a.id in (select aa.account.id from AccountAdministrator aa"
                     + " where aa.person.email = :visibilityEmail and aa.unassignedAt is null)");
-            parameters.put("visibilityEmail", callerEmail());
+            parameters.put("visibilityEmail", caller.email());
         }
-        if (identity.hasRole(Roles.AREA_HEAD) && !headedSubtree().isEmpty()) {
+        if (caller.hasRole(Roles.AREA_HEAD) && !headedSubtree().isEmpty()) {
             jpql.append(" or a.area.id in :visibilityAreas");
             parameters.put("visibilityAreas", headedSubtree());
         }
@@ -96,7 +82,7 @@ public class AccountVisibility {
                         union
                         select child.id from area child join subtree on child.parent_id = subtree.id)
                     select id from subtree""", UUID.class)
-                    .setParameter("email", callerEmail())
+                    .setParameter("email", caller.email())
                     .getResultList();
         }
         return headedSubtree;
