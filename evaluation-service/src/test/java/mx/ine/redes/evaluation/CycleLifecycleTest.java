@@ -238,7 +238,7 @@ class CycleLifecycleTest {
         UUID id = UUID.randomUUID();
         KafkaTestClient.publish(new AccountRegistered(new AccountSnapshot(id, "X", "h" + id.toString().substring(0, 8),
                 "https://x.com/h", "Cuenta", "INSTITUTIONAL", status, area, "Junta de prueba", "DISTRICT", 7, 3,
-                "Titular", head, List.of(admin), LocalDate.now(), null)));
+                "Titular", head, List.of(admin), LocalDate.now(), null, List.of())));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 given().auth().oauth2(cncs()).get("/api/registry/accounts/" + id).then().statusCode(200));
         return id;

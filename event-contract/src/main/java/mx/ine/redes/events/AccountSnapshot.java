@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * The registry's view of one account as consumers need it: where it is, who runs it and who
  * answers for it. Carried whole by {@link AccountRegistered} and {@link AccountUpdated}, so that a
- * consumer's projection never has to ask the accounts-service.
+ * consumer's projection never has to ask the accounts-service. {@code ancestors} are the areas above
+ * the owning area, its parent first and the root last (empty for a root area): an area head sees
+ * the accounts of every area below theirs, and an area without a head escalates to the next one up.
  */
 public record AccountSnapshot(
         UUID accountId,
@@ -26,9 +28,19 @@ public record AccountSnapshot(
         String headEmail,
         List<String> administratorEmails,
         LocalDate registeredOn,
-        LocalDate lastPublicationOn) {
+        LocalDate lastPublicationOn,
+        List<AreaLink> ancestors) {
 
     public AccountSnapshot {
         administratorEmails = administratorEmails == null ? List.of() : List.copyOf(administratorEmails);
+        ancestors = ancestors == null ? List.of() : List.copyOf(ancestors);
+    }
+
+    /** The codes of the owning area and every area above it, the owning area first. */
+    public List<String> areaPath() {
+        List<String> path = new java.util.ArrayList<>(ancestors.size() + 1);
+        path.add(areaCode);
+        ancestors.forEach(link -> path.add(link.code()));
+        return List.copyOf(path);
     }
 }

@@ -49,7 +49,9 @@ class EventJsonTest {
             "guadalupe.hernandez@ine.mx",
             List.of("jorge.mendez@ine.mx", "ana.lopez@ine.mx"),
             LocalDate.of(2019, 4, 8),
-            LocalDate.of(2026, 6, 29));
+            LocalDate.of(2026, 6, 29),
+            List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL",
+                    "Rosa María Pérez Gómez", "rosa.perez@ine.mx")));
 
     /** A realistic payload per event type; a type without one fails {@link #shouldRoundTripEveryEvent}. */
     static final Map<EventType, DomainEvent> SAMPLES = samples();
@@ -338,7 +340,7 @@ class EventJsonTest {
                         "INE Junta Distrital 03 Chiapas", "INSTITUTIONAL", "ACTIVE", "JDE-CHIS-03",
                         "Junta Distrital Ejecutiva 03 en Chiapas", "DISTRICT", 7, 3,
                         "María Guadalupe Hernández Ruiz", "guadalupe.hernandez@ine.mx",
-                        List.of("jorge.mendez@ine.mx"), LocalDate.of(2019, 4, 8), null),
+                        List.of("jorge.mendez@ine.mx"), LocalDate.of(2019, 4, 8), null, List.of()),
                 List.of("handle", "url", "administratorEmails")));
         samples.put(EventType.ACCOUNT_DECOMMISSIONED, new AccountDecommissioned(
                 UUID.fromString("0b7e4c2a-9d15-4a6f-8e3b-71c2d9f4a806"),

@@ -9,6 +9,7 @@ import mx.ine.redes.accounts.rest.AccountHistoryResponse;
 import mx.ine.redes.accounts.rest.AccountResponse;
 import mx.ine.redes.accounts.rest.AreaResponse;
 import mx.ine.redes.events.AccountSnapshot;
+import mx.ine.redes.events.AreaLink;
 
 /** Entities to API records and to event payloads; entities never leave the service. */
 public final class RegistryMapper {
@@ -34,7 +35,16 @@ public final class RegistryMapper {
         return new AccountSnapshot(account.id, account.network.name(), account.handle, account.url,
                 account.displayName, account.kind.name(), account.status.name(), area.code, area.name,
                 area.level.name(), area.state, area.district, area.headName, area.headEmail,
-                administratorEmails, account.registeredOn, account.lastPublicationOn);
+                administratorEmails, account.registeredOn, account.lastPublicationOn, ancestors(area));
+    }
+
+    /** The areas above {@code area}, its parent first. */
+    static List<AreaLink> ancestors(Area area) {
+        List<AreaLink> links = new java.util.ArrayList<>();
+        for (Area above = area.parent; above != null && links.size() < 16; above = above.parent) {
+            links.add(new AreaLink(above.code, above.name, above.level.name(), above.headName, above.headEmail));
+        }
+        return links;
     }
 
     public static AccountHistoryResponse.Change toResponse(AccountChange change) {

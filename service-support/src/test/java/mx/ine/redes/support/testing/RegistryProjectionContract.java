@@ -12,6 +12,7 @@ import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
+import mx.ine.redes.events.AreaLink;
 import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
@@ -111,6 +112,8 @@ public abstract class RegistryProjectionContract {
         return new AccountSnapshot(accountId, "X", handle, "https://x.com/" + handle, displayName, "INSTITUTIONAL",
                 "ACTIVE", "JDE-CHIS-03", "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3,
                 "Titular de la 03 JDE", "titular.jde03.chis@ine.mx", List.of("admin.redes.jde03@ine.mx"),
-                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 11, 1));
+                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 11, 1),
+                List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL", "Titular de la JLE",
+                        "titular.jle.chis@ine.mx")));
     }
 }
