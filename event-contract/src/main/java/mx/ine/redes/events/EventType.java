@@ -21,7 +21,9 @@ public enum EventType {
     OBSERVATION_RESOLVED(ObservationResolved.class, Topics.EVALUATION),
     SUBMISSION_OVERDUE(SubmissionOverdue.class, Topics.EVALUATION),
     ESCALATED_TO_AREA_HEAD(EscalatedToAreaHead.class, Topics.EVALUATION),
-    REPORTED_TO_COMMITTEE(ReportedToCommittee.class, Topics.EVALUATION);
+    REPORTED_TO_COMMITTEE(ReportedToCommittee.class, Topics.EVALUATION),
+    ESCALATION_WITHDRAWN(EscalationWithdrawn.class, Topics.EVALUATION),
+    SUBMISSION_DEADLINE_MOVED(SubmissionDeadlineMoved.class, Topics.EVALUATION);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One account was asked for its statistics, in a cycle or ad hoc (Art. 12), with its deadline. */
+/**
+ * One account was asked for its statistics, in a cycle or ad hoc (Art. 12), with its deadline.
+ * {@code windowOpensAt} is the first instant a submission is accepted (1 July / 1 January 00:00
+ * Mexico City for a cycle; the issue for an ad hoc request). {@code dueAt} is provisional until the
+ * notice leaves: the term runs from the notice, and {@link SubmissionDeadlineMoved} follows.
+ */
 public record SubmissionRequested(
         UUID requestId,
         UUID accountId,
@@ -13,6 +18,7 @@ public record SubmissionRequested(
         List<String> requestedFields,
         String areaCode,
         List<String> administratorEmails,
+        Instant windowOpensAt,
         Instant effectiveAt,
         Instant dueAt) implements DomainEvent {
 

@@ -384,6 +384,7 @@ class EventJsonTest {
                 List.of("A", "B", "C", "D", "E", "F", "G", "H"),
                 "JDE-CHIS-03",
                 List.of("jorge.mendez@ine.mx", "ana.lopez@ine.mx"),
+                Instant.parse("2026-07-01T06:00:00Z"),
                 Instant.parse("2026-07-01T15:00:00Z"),
                 Instant.parse("2026-07-14T00:00:00Z")));
         samples.put(EventType.SUBMISSION_RECEIVED, new SubmissionReceived(
@@ -447,6 +448,27 @@ class EventJsonTest {
                 CYCLE,
                 "JLE-GRO",
                 Instant.parse("2026-07-17T15:00:00Z")));
+        samples.put(EventType.ESCALATION_WITHDRAWN, new EscalationWithdrawn(
+                REQUEST_ID,
+                "REQUEST",
+                ACCOUNT_ID,
+                CYCLE,
+                "JDE-CHIS-03",
+                Instant.parse("2026-07-14T23:59:00Z"),
+                Instant.parse("2026-07-15T00:00:00Z"),
+                Instant.parse("2026-07-15T00:07:00Z"),
+                false,
+                List.of("jorge.mendez@ine.mx", "guadalupe.hernandez@ine.mx")));
+        samples.put(EventType.SUBMISSION_DEADLINE_MOVED, new SubmissionDeadlineMoved(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                Instant.parse("2026-07-15T00:00:00Z"),
+                Instant.parse("2026-07-16T00:00:00Z"),
+                Instant.parse("2026-07-02T15:00:00Z"),
+                4,
+                "la notificación se envió el jueves 2 de julio de 2026 a las 09:00",
+                false));
         return samples;
     }
 }
