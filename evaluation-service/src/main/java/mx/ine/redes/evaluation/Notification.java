@@ -12,7 +12,11 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An e-mail to send, or sent: the instant it left is kept, because deadlines count from it. */
+/**
+ * An e-mail to send, or sent: the instant it left is kept, because deadlines count from it. Whom
+ * it goes to is decided when it leaves ({@link #audience}, from the registry as it is then);
+ * {@link #recipients} then records who really was told.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -37,9 +41,28 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "\"values\"", nullable = false)
     public Map<String, String> values;
 
-    /** {@code QUEUED} or {@code SENT}. */
+    /** {@code QUEUED}, {@code SENDING} (claimed while SMTP is talked to), {@code SENT}, {@code HELD} (nobody to tell yet) or {@code CANCELLED}. */
     @Column(nullable = false)
     public String status;
+
+    /** {@code ADMINISTRATORS}, {@code AREA_HEAD}, {@code CNCS}, {@code TOLD_OF_CHAIN} or {@code FIXED} (the recipients given). */
+    @Column(nullable = false)
+    public String audience = "FIXED";
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** Sent, and what follows from it (a term starting) is still to be recorded. */
+    @Column(name = "follow_up_pending", nullable = false)
+    public boolean followUpPending;
+
+    @Column(name = "cancelled_reason")
+    public String cancelledReason;
+
+    /** The text as it left. */
+    public String subject;
+
+    public String body;
 
     @Column(name = "queued_at", nullable = false)
     public Instant queuedAt;

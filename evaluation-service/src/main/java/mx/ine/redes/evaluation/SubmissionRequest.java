@@ -16,8 +16,11 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A requerimiento: one account asked for its statistics, in a cycle or ad hoc, with its deadline
- * and where it stands in the Art. 15 chain. The account's area, head and administrators are
- * copied from the registry projection when the request is issued: who was asked stays on record.
+ * and where it stands in the Art. 15 chain. One aggregate: every change goes through
+ * {@code RequestService} under the row's lock. Its term runs from the notice that really left
+ * ({@link #noticeSentAt}); until then {@link #dueAt} is provisional. The administrators and head
+ * copied at issue are only the record of who was there then: notices and visibility follow the
+ * registry as it is now.
  */
 @Entity
 @Table(name = "submission_request")
@@ -105,6 +108,59 @@ public class SubmissionRequest extends PanacheEntityBase {
 
     @Column(name = "reported_at")
     public Instant reportedAt;
+
+    @Column(name = "window_opens_at")
+    public Instant windowOpensAt;
+
+    /** Art. 12: the due instant CNCS set for an ad hoc request. */
+    @Column(name = "requested_due_at")
+    public Instant requestedDueAt;
+
+    /** When the first notice to the administrators left; the term runs from it (null: not yet). */
+    @Column(name = "notice_sent_at")
+    public Instant noticeSentAt;
+
+    /** The latest deadline told to the administrators: none moves earlier than it (Art. 7 III). */
+    @Column(name = "notified_due_at")
+    public Instant notifiedDueAt;
+
+    /** The latest head's term told to the head. */
+    @Column(name = "notified_attend_by")
+    public Instant notifiedAttendBy;
+
+    /** Nobody to notify: the request waits, flagged, and CNCS was alerted. */
+    @Column(name = "awaiting_administrator", nullable = false)
+    public boolean awaitingAdministrator;
+
+    @Column(name = "escalated_to_email")
+    public String escalatedToEmail;
+
+    @Column(name = "escalated_to_area")
+    public String escalatedToArea;
+
+    @Column(name = "head_notice_sent_at")
+    public Instant headNoticeSentAt;
+
+    /** No head up the area tree: the escalation waits, and CNCS was alerted. */
+    @Column(name = "awaiting_head", nullable = false)
+    public boolean awaitingHead;
+
+    /** An on-time submission arrived after the chain fired: the chain was withdrawn. */
+    @Column(name = "chain_withdrawn_at")
+    public Instant chainWithdrawnAt;
+
+    @Column(name = "reported_withdrawn", nullable = false)
+    public boolean reportedWithdrawn;
+
+    /** Whether the term runs: a notice to the administrators left. */
+    public boolean termRunning() {
+        return noticeSentAt != null;
+    }
+
+    /** Whether the Art. 15 chain has fired (overdue, escalated or reported). */
+    public boolean chainFired() {
+        return status == Status.OVERDUE || status == Status.ESCALATED || status == Status.REPORTED;
+    }
 
     /** Still waiting for the account's submission. */
     public boolean unattended() {

@@ -14,21 +14,26 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import mx.ine.redes.evaluation.notification.MailNotifier;
-import mx.ine.redes.evaluation.service.CalendarService;
+import mx.ine.redes.evaluation.testing.MailOutage;
 import mx.ine.redes.evaluation.testing.Mailbox;
 import mx.ine.redes.evaluation.testing.RealMailServer;
 import mx.ine.redes.evaluation.timer.TimerEngine;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
+import mx.ine.redes.events.AccountUpdated;
+import mx.ine.redes.events.AreaLink;
 import mx.ine.redes.events.EscalatedToAreaHead;
+import mx.ine.redes.events.EscalationWithdrawn;
 import mx.ine.redes.events.EventEnvelope;
-import mx.ine.redes.events.EventJson;
-import mx.ine.redes.events.ReviewCycleOpened;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.SubmissionRequested;
 import mx.ine.redes.events.Topics;
@@ -40,10 +45,19 @@ import mx.ine.redes.support.time.ShiftableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * A request's life as one aggregate, on the real database, broker and SMTP server, with the clock
+ * moved to fixed instants of 2027 (Mexico City has no daylight saving time since 2022: UTC-6). Every
+ * expected date is written out from the rules of domain.md §3; none is computed by the code under
+ * test. February 2027: Monday 1 is a statutory rest day (first Monday of February).
+ */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = RealMailServer.class, scope = TestResourceScope.GLOBAL)
 class CycleLifecycleTest {
+
+    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    private static final String CNCS_ALERTS = "medios.alternativos@ine.mx";
 
     @Inject
     ShiftableClock clock;
@@ -54,206 +68,363 @@ class CycleLifecycleTest {
     @Inject
     MailNotifier mail;
 
-    @Inject
-    CalendarService calendar;
-
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
     @Test
-    void shouldOpenACycleOnceAndWalkAnUnattendedRequestThroughArticle15() {
+    void shouldEscalateToTheHeadTheRegistryHasWhenTheTermEndsAndReportToTheCommittee() {
+        moveTo(mexico("2027-02-08T10:00")); // Monday, business time
         String admin = unique("admin");
-        String head = unique("titular");
+        String oldHead = unique("titular.anterior");
+        String newHead = unique("titular.nuevo");
+        String stateHead = unique("titular.jle");
         String area = "JDE-" + UUID.randomUUID().toString().substring(0, 6);
-        UUID active = register(area, admin, head, "ACTIVE");
-        UUID decommissioned = register(area, admin, head, "DECOMMISSIONED");
+        AreaLink stateBoard = new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", "Titular JLE", stateHead);
+        UUID account = register(snapshot(UUID.randomUUID(), area, List.of(admin), oldHead, List.of(stateBoard)));
 
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2025-S2"))
-                .post("/api/cycles").then().statusCode(201).body("windowMonth", equalTo("2026-01"));
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2025-S2"))
-                .post("/api/cycles").then().statusCode(409).contentType("application/problem+json");
-        assertThat(count("select count(*) from review_cycle where id = '2025-S2'")).isEqualTo(1);
+        UUID request = adHoc(account, "2027-02-10", List.of("followersEnd", "videoViews"), "Informe al Comité (Art. 8 II)");
+        Map<String, Object> issued = request(request);
+        assertThat(issued.get("noticeSentAt")).as("no notice has left: the term does not run").isNull();
+        assertThat(issued.get("dueAt")).isEqualTo("2027-02-11T00:00:00Z"); // Wednesday 10 February, 18:00
+        assertThat(pending("REQUEST_DUE", request)).isEmpty();
 
-        List<Map<String, Object>> requests = given().auth().oauth2(cncs()).get("/api/requests?cycle=2025-S2&account=" + active)
-                .then().statusCode(200).extract().path("$");
-        assertThat(requests).hasSize(1);
-        assertThat(given().auth().oauth2(cncs()).get("/api/requests?cycle=2025-S2&account=" + decommissioned)
-                .then().extract().<List<?>>path("$")).isEmpty();
-        UUID requestId = UUID.fromString((String) requests.get(0).get("id"));
-        Instant due = Instant.parse((String) requests.get(0).get("dueAt"));
-        // Requested now, long after January 2026: never fewer than 10 business days.
-        assertThat(due).isEqualTo(calendar.afterBusinessDays(Instant.parse((String) requests.get(0).get("issuedAt")), 10).dueAt());
-
-        // The notice leaves in business time.
-        moveTo(calendar.nextBusinessTime(clock.instant()));
         mail.sendDue();
-        assertThat(Mailbox.of(admin)).extracting(Mailbox.Mail::subject).anySatisfy(subject ->
-                assertThat(subject).startsWith("Requerimiento de estadísticas del ciclo 2025-S2"));
+        Map<String, Object> notified = request(request);
+        assertThat(Instant.parse((String) notified.get("noticeSentAt"))).isBetween(mexico("2027-02-08T10:00"),
+                mexico("2027-02-08T10:01"));
+        assertThat(notified.get("dueAt")).isEqualTo("2027-02-11T00:00:00Z");
+        assertThat(pending("REQUEST_DUE", request)).contains(Instant.parse("2027-02-11T00:10:00Z")); // + 10 minutes' grace
+        // The opening of the last business day before the deadline's day: Tuesday 9 February, 09:00.
+        assertThat(pending("REQUEST_REMINDER", request)).contains(Instant.parse("2027-02-09T15:00:00Z"));
+        assertThat(Mailbox.of(admin)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).startsWith("Requerimiento de estadísticas extraordinario (Art. 12)");
+            assertThat(m.body()).contains("artículo 12", "followersEnd, videoViews", "Motivo: Informe al Comité (Art. 8 II)",
+                    "miércoles 10 de febrero de 2027 a las 18:00");
+            // The Date header is the service clock's (the simulation clock in the local stack), not the host's.
+            assertThat(m.sentDate().toInstant()).isBetween(mexico("2027-02-08T10:00"), mexico("2027-02-08T10:01"));
+        });
 
-        moveTo(due.minus(Duration.ofHours(24)).plusSeconds(1));
+        // The head changes after the request was issued; the state board's head sees the district's request.
+        update(snapshot(account, area, List.of(admin), newHead, List.of(stateBoard)));
+        given().auth().oauth2(head(stateHead)).get("/api/requests/" + request).then().statusCode(200);
+        given().auth().oauth2(head(unique("otro.titular"))).get("/api/requests/" + request).then().statusCode(404);
+        assertThat(given().auth().oauth2(head(stateHead)).get("/api/requests?account=" + account).then().statusCode(200)
+                .extract().<List<String>>path("id")).containsExactly(request.toString());
+
+        moveTo(mexico("2027-02-09T09:00"));
         engine.sweep();
-        moveTo(calendar.nextBusinessTime(clock.instant()));
         mail.sendDue();
-        assertThat(Mailbox.of(admin)).extracting(Mailbox.Mail::subject).anySatisfy(subject ->
-                assertThat(subject).startsWith("Recordatorio"));
+        assertThat(subjects(admin)).contains("Recordatorio: vence el plazo de la cuenta " + handle(account));
 
-        moveTo(due.plusSeconds(1));
+        moveTo(Instant.parse("2027-02-11T00:10:01Z")); // Wednesday 18:10:01: past the deadline and its grace
         engine.sweep();
-        Map<String, Object> escalated = given().auth().oauth2(cncs()).get("/api/requests/" + requestId)
-                .then().statusCode(200).body("status", equalTo("ESCALATED")).extract().path("$");
-        Instant attendBy = Instant.parse((String) escalated.get("attendBy"));
-        assertThat(attendBy).isEqualTo(calendar.afterBusinessDays(Instant.parse((String) escalated.get("escalatedAt")), 2).dueAt());
-        assertThat(given().auth().oauth2(cncs()).get("/api/escalations?status=ESCALATED").then().extract()
-                .<List<String>>path("id")).contains(requestId.toString());
-        moveTo(calendar.nextBusinessTime(clock.instant()));
+        given().auth().oauth2(cncs()).get("/api/requests/" + request).then().body("status", equalTo("ESCALATED"));
         mail.sendDue();
-        assertThat(Mailbox.of(admin)).extracting(Mailbox.Mail::subject).anySatisfy(s -> assertThat(s).startsWith("Plazo vencido"));
-        assertThat(Mailbox.of(head)).extracting(Mailbox.Mail::subject).singleElement().satisfies(s ->
-                assertThat(s).startsWith("Requerimiento no atendido en su área"));
+        assertThat(subjects(admin)).as("after hours: nothing leaves until the next business morning").hasSize(2);
 
-        moveTo(attendBy.plusSeconds(1));
-        engine.sweep();
-        engine.sweep();
-        given().auth().oauth2(cncs()).get("/api/requests/" + requestId).then().body("status", equalTo("REPORTED"));
+        moveTo(mexico("2027-02-11T09:00"));
+        mail.sendDue();
+        assertThat(Mailbox.of(admin)).filteredOn(m -> m.subject().startsWith("Plazo vencido")).singleElement()
+                .satisfies(m -> assertThat(m.body()).doesNotContain("se hizo del conocimiento"));
+        assertThat(Mailbox.of(oldHead)).isEmpty();
+        assertThat(Mailbox.of(newHead)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Requerimiento no atendido en su área: cuenta " + handle(account));
+            // Two business days from Thursday 11 February 09:00: Friday 12 and Monday 15.
+            assertThat(m.body()).contains("instruya la atención inmediata", "lunes 15 de febrero de 2027 a las 18:00");
+        });
+        Map<String, Object> escalated = request(request);
+        assertThat(escalated).containsEntry("escalatedToEmail", newHead).containsEntry("attendBy", "2027-02-16T00:00:00Z");
+        assertThat(pending("REQUEST_COMMITTEE", request)).contains(Instant.parse("2027-02-16T00:10:00Z"));
 
+        // The administrator is unassigned: they no longer see the request.
+        update(snapshot(account, area, List.of(), newHead, List.of(stateBoard)));
+        given().auth().oauth2(TestTokens.forPerson(admin, Set.of(Roles.ACCOUNT_ADMIN), Map.of()))
+                .get("/api/requests/" + request).then().statusCode(404);
+
+        moveTo(Instant.parse("2027-02-16T00:10:01Z"));
+        engine.sweep();
+        given().auth().oauth2(cncs()).get("/api/requests/" + request).then().body("status", equalTo("REPORTED"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            List<EventEnvelope> events = KafkaTestClient.eventsFor(Topics.EVALUATION, active.toString());
+            List<EventEnvelope> events = KafkaTestClient.eventsFor(Topics.EVALUATION, account.toString());
             assertThat(events).extracting(EventEnvelope::type).containsExactly("SubmissionRequested", "SubmissionOverdue",
                     "EscalatedToAreaHead", "ReportedToCommittee");
-            assertThat(((SubmissionRequested) events.get(0).payload()).administratorEmails()).containsExactly(admin);
-            assertThat(((EscalatedToAreaHead) events.get(2).payload()).headEmail()).isEqualTo(head);
-            assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION, "2025-S2")).singleElement()
-                    .satisfies(e -> assertThat(((ReviewCycleOpened) e.payload()).requestCount()).isGreaterThanOrEqualTo(1));
+            EscalatedToAreaHead escalation = (EscalatedToAreaHead) events.get(2).payload();
+            assertThat(escalation.headEmail()).isEqualTo(newHead);
+            assertThat(escalation.attendBy()).isEqualTo(Instant.parse("2027-02-16T00:00:00Z"));
         });
     }
 
     @Test
-    void shouldStopTheChainWhenTheSubmissionArrivesAndCountItOnce() {
+    void shouldEscalateToTheParentHeadWhenTheAreaHasNoneAndAlertCncsWhenNobodyHasOne() {
+        moveTo(mexico("2027-02-08T11:00"));
         String admin = unique("admin");
+        String stateHead = unique("titular.jle");
         String area = "JDE-" + UUID.randomUUID().toString().substring(0, 6);
-        UUID account = register(area, admin, unique("titular"), "ACTIVE");
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2024-S2"))
-                .post("/api/cycles").then().statusCode(201);
-        Map<String, Object> request = given().auth().oauth2(cncs()).get("/api/requests?cycle=2024-S2&account=" + account)
-                .then().extract().path("[0]");
-        UUID requestId = UUID.fromString((String) request.get("id"));
+        UUID withParent = register(snapshot(UUID.randomUUID(), area, List.of(admin), null,
+                List.of(new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", null, stateHead))));
+        UUID orphan = register(snapshot(UUID.randomUUID(), area, List.of(admin), null,
+                List.of(new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", null, null))));
+        UUID first = adHoc(withParent, "2027-02-10", List.of("A"), "Prueba");
+        UUID second = adHoc(orphan, "2027-02-10", List.of("A"), "Prueba");
+        mail.sendDue();
 
-        SubmissionReceived received = new SubmissionReceived(UUID.randomUUID(), requestId, account, "2024-S2", "X", 1,
-                clock.instant(), false, Map.of("A", 10L), LocalDate.now(), List.of());
-        EventEnvelope envelope = KafkaTestClient.publish(received);
-        KafkaTestClient.send(Topics.SUBMISSIONS, account.toString(), EventJson.write(envelope));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(cncs())
-                .get("/api/requests/" + requestId).then().body("status", equalTo("SUBMITTED")).body("submittedLate", equalTo(false)));
-
-        Map<String, Object> progress = given().auth().oauth2(cncs()).get("/api/cycles/2024-S2/progress").then().statusCode(200)
-                .extract().path("byArea.find { it.key == '" + area + "' }.counts");
-        assertThat(progress).containsEntry("requested", 1).containsEntry("submitted", 1).containsEntry("onTime", 1)
-                .containsEntry("missing", 0);
-
-        moveTo(Instant.parse((String) request.get("dueAt")).plus(Duration.ofDays(10)));
+        moveTo(mexico("2027-02-11T09:00"));
         engine.sweep();
-        given().auth().oauth2(cncs()).get("/api/requests/" + requestId).then().body("status", equalTo("SUBMITTED"));
-        assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION, account.toString())).extracting(EventEnvelope::type)
-                .containsExactly("SubmissionRequested");
+        mail.sendDue();
+        assertThat(Mailbox.of(stateHead)).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("como titular del área JLE-T", "no tiene titular registrado"));
+        assertThat(request(first)).containsEntry("escalatedToEmail", stateHead).containsEntry("escalatedToArea", "JLE-T");
+        Map<String, Object> waiting = request(second);
+        assertThat(waiting).containsEntry("awaitingHead", true).containsEntry("headNoticeSentAt", null);
+        assertThat(pending("REQUEST_COMMITTEE", second)).as("no head was told: the head's term does not run").isEmpty();
+        assertThat(Mailbox.of(CNCS_ALERTS)).anySatisfy(m -> assertThat(m.subject())
+                .isEqualTo("Sin titular: no se pudo escalar el requerimiento de " + handle(orphan)));
+        assertThat(Mailbox.of(admin)).filteredOn(m -> m.subject().startsWith("Plazo vencido")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.body()).doesNotContain("se hizo del conocimiento"));
     }
 
     @Test
-    void shouldRecomputeAnOpenDeadlineWhenTheCalendarChangesAndRecordIt() {
-        UUID account = register("JDE-" + UUID.randomUUID().toString().substring(0, 6), unique("admin"), unique("titular"), "ACTIVE");
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2024-S1"))
-                .post("/api/cycles").then().statusCode(201);
-        Map<String, Object> request = given().auth().oauth2(cncs()).get("/api/requests?cycle=2024-S1&account=" + account)
-                .then().extract().path("[0]");
-        Instant due = Instant.parse((String) request.get("dueAt"));
-        LocalDate dueDay = due.atZone(java.time.ZoneId.of("America/Mexico_City")).toLocalDate();
+    void shouldHoldTheRequestOfAnAccountWithoutAdministratorUntilANoticeLeaves() {
+        moveTo(mexico("2027-03-01T10:00")); // Monday
+        String head = unique("titular");
+        String area = "JDE-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID account = register(snapshot(UUID.randomUUID(), area, List.of(), head, List.of()));
+        UUID request = adHoc(account, "2027-03-05", List.of("A"), "Prueba sin administrador");
+        mail.sendDue();
+        Map<String, Object> held = request(request);
+        assertThat(held).containsEntry("awaitingAdministrator", true).containsEntry("noticeSentAt", null);
+        assertThat(pending("REQUEST_DUE", request)).isEmpty();
+        assertThat(Mailbox.of(CNCS_ALERTS)).anySatisfy(m -> assertThat(m.subject())
+                .isEqualTo("Cuenta sin administrador: no se pudo notificar el requerimiento de " + handle(account)));
 
+        moveTo(mexico("2027-03-08T10:00")); // past the day CNCS set: nothing fired, nobody was required
+        engine.sweep();
+        assertThat(request(request)).containsEntry("status", "OPEN");
+
+        String admin = unique("admin.nueva");
+        update(snapshot(account, area, List.of(admin), head, List.of()));
+        mail.sendDue();
+        Map<String, Object> notified = request(request);
+        assertThat(notified).containsEntry("awaitingAdministrator", false)
+                // The notice took effect Monday 8 March 10:00, after the day set: one business day from it.
+                .containsEntry("dueAt", "2027-03-10T00:00:00Z");
+        assertThat(pending("REQUEST_DUE", request)).contains(Instant.parse("2027-03-10T00:10:00Z"));
+        assertThat(Mailbox.of(admin)).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("martes 9 de marzo de 2027 a las 18:00"));
+    }
+
+    @Test
+    void shouldNotRunATermWhileItsNoticeCannotLeave() {
+        moveTo(mexico("2027-04-05T10:00")); // Monday
+        String admin = unique("admin");
+        UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
+                List.of(admin), unique("titular"), List.of()));
+        UUID request = adHoc(account, "2027-04-06", List.of("A"), "Prueba de caída de correo");
+        MailOutage.stopMailServer();
+        try {
+            mail.sendDue();
+        } finally {
+            MailOutage.startMailServer();
+        }
+        assertThat(request(request)).containsEntry("noticeSentAt", null);
+        assertThat(pending("REQUEST_DUE", request)).isEmpty();
+
+        moveTo(mexico("2027-04-07T10:00")); // the day after the day set; the SMTP server is back
+        mail.sendDue();
+        // From Wednesday 7 April 10:00: one business day, Thursday 8 April, 18:00.
+        assertThat(request(request)).containsEntry("dueAt", "2027-04-09T00:00:00Z");
+        assertThat(Mailbox.of(admin)).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("jueves 8 de abril de 2027 a las 18:00"));
+    }
+
+    @Test
+    void shouldWithdrawTheChainWhenAnOnTimeSubmissionArrivesAfterItFired() {
+        moveTo(mexico("2027-05-03T10:00")); // Monday
+        String admin = unique("admin");
+        String head = unique("titular");
+        UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
+                List.of(admin), head, List.of()));
+        UUID request = adHoc(account, "2027-05-05", List.of("A"), "Prueba de retiro");
+        mail.sendDue();
+        moveTo(Instant.parse("2027-05-06T00:10:01Z"));
+        engine.sweep();
+        moveTo(mexico("2027-05-06T09:00"));
+        mail.sendDue();
+        assertThat(subjects(head)).hasSize(1);
+
+        // Received by submissions-service at 17:59 of the last day; it reached this service late.
+        Instant receivedAt = Instant.parse("2027-05-05T23:59:00Z");
+        KafkaTestClient.publish(new SubmissionReceived(UUID.randomUUID(), request, account, null, "X", 1, receivedAt, false,
+                Map.of("A", 12L), LocalDate.of(2027, 5, 4), List.of()));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(request(request))
+                .containsEntry("status", "SUBMITTED").containsEntry("submittedLate", false));
+        assertThat(request(request).get("chainWithdrawnAt")).isNotNull();
+        assertThat(given().auth().oauth2(cncs()).get("/api/escalations").then().extract().<List<String>>path("id"))
+                .doesNotContain(request.toString());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
+                account.toString())).filteredOn(e -> e.payload() instanceof EscalationWithdrawn).singleElement()
+                .satisfies(e -> assertThat(((EscalationWithdrawn) e.payload()).notified())
+                        .containsExactlyInAnyOrder(admin, head)));
+
+        mail.sendDue();
+        assertThat(subjects(admin)).contains("Aviso retirado: la cuenta " + handle(account) + " entregó a tiempo");
+        assertThat(subjects(head)).contains("Aviso retirado: la cuenta " + handle(account) + " entregó a tiempo");
+        moveTo(Instant.parse("2027-05-12T00:00:00Z"));
+        engine.sweep();
+        assertThat(request(request)).containsEntry("status", "SUBMITTED").containsEntry("reportedAt", null);
+    }
+
+    @Test
+    void shouldOpenACycleAheadOfItsWindowAndNeverShortenANotifiedDeadline() {
+        moveTo(mexico("2027-06-14T12:00"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2027-S1")).post("/api/cycles")
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("a partir del 15 de junio de 2027"));
+        String admin = unique("admin");
+        UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
+                List.of(admin), unique("titular"), List.of()));
+
+        moveTo(mexico("2027-06-20T12:00")); // Sunday 20 June
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2027-S1")).post("/api/cycles")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/cycles/2027-S1"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2027-S1")).post("/api/cycles")
+                .then().statusCode(409).body("detail", equalTo("El ciclo 2027-S1 ya fue abierto."));
+        UUID request = UUID.fromString(given().auth().oauth2(cncs()).get("/api/requests?cycle=2027-S1&account=" + account)
+                .then().extract().path("[0].id"));
+        mail.sendDue(); // Sunday: nothing leaves
+        assertThat(request(request)).containsEntry("noticeSentAt", null);
+
+        moveTo(mexico("2027-06-21T09:00"));
+        mail.sendDue();
+        // July 2027: Thursday 1, Friday 2, 5–9, 12, 13, Wednesday 14 is the 10th business day.
+        assertThat(request(request)).containsEntry("dueAt", "2027-07-15T00:00:00Z")
+                .containsEntry("windowOpensAt", "2027-07-01T06:00:00Z");
+        assertThat(Mailbox.of(admin)).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("miércoles 14 de julio de 2027 a las 18:00"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
+                account.toString())).filteredOn(e -> e.payload() instanceof SubmissionRequested).singleElement()
+                .satisfies(e -> assertThat(((SubmissionRequested) e.payload()).windowOpensAt())
+                        .isEqualTo(Instant.parse("2027-07-01T06:00:00Z"))));
+
+        // An electoral process makes every day a business day: the window would close on Saturday
+        // 10 July at 23:59:59. The notified deadline does not move earlier.
+        String process = given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Proceso de prueba " + UUID.randomUUID(), "startsOn", "2027-06-01", "endsOn", "2027-07-31"))
+                .post("/api/calendar/electoral-processes").then().statusCode(201).extract().path("id");
+        try {
+            assertThat(request(request)).containsEntry("dueAt", "2027-07-15T00:00:00Z");
+            assertThat(pending("REQUEST_DUE", request)).contains(Instant.parse("2027-07-15T00:10:00Z"));
+        } finally {
+            given().auth().oauth2(cncs()).delete("/api/calendar/electoral-processes/" + process).then().statusCode(204);
+        }
+
+        // A holiday on the 14th moves it later, to Thursday 15 July; once told, removing the holiday
+        // does not bring it back.
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("day", dueDay.toString(), "description", "Día inhábil de prueba", "sourceReference", "Acuerdo de prueba"))
+                .body(Map.of("day", "2027-07-14", "description", "Día inhábil de prueba", "sourceReference", "Acuerdo de prueba"))
                 .post("/api/calendar/non-working-days").then().statusCode(201);
         try {
-            Map<String, Object> moved = given().auth().oauth2(cncs()).get("/api/requests/" + request.get("id"))
-                    .then().statusCode(200).extract().path("$");
-            Instant newDue = Instant.parse((String) moved.get("dueAt"));
-            assertThat(newDue).isAfter(due);
-            List<Map<String, Object>> changes = (List<Map<String, Object>>) moved.get("deadlineChanges");
-            assertThat(changes).singleElement().satisfies(change -> {
-                assertThat(Instant.parse((String) change.get("previousDueAt"))).isEqualTo(due);
-                assertThat(Instant.parse((String) change.get("newDueAt"))).isEqualTo(newDue);
-                assertThat((String) change.get("reason")).contains("Día inhábil agregado: " + dueDay);
-            });
-            assertThat(QuarkusTransaction.requiringNew().call(() -> engine.pendingDueAt("REQUEST_DUE",
-                    UUID.fromString((String) request.get("id"))))).contains(newDue);
+            assertThat(request(request)).containsEntry("dueAt", "2027-07-16T00:00:00Z");
+            mail.sendDue();
+            assertThat(Mailbox.of(admin)).filteredOn(m -> m.subject().startsWith("Cambio de fecha límite")).singleElement()
+                    .satisfies(m -> assertThat(m.body()).contains("jueves 15 de julio de 2027 a las 18:00"));
         } finally {
-            given().auth().oauth2(cncs()).delete("/api/calendar/non-working-days/" + dueDay).then().statusCode(204);
+            given().auth().oauth2(cncs()).delete("/api/calendar/non-working-days/2027-07-14").then().statusCode(204);
         }
-        given().auth().oauth2(cncs()).get("/api/requests/" + request.get("id")).then()
-                .body("dueAt", equalTo(due.toString())).body("deadlineChanges.size()", equalTo(2));
+        Map<String, Object> after = request(request);
+        assertThat(after).containsEntry("dueAt", "2027-07-16T00:00:00Z");
+        assertThat(after.get("deadlineChanges").toString()).contains("2027-07-16T00:00:00Z");
     }
 
     @Test
-    void shouldRefuseCyclesThatCannotBeOpened() {
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2099-S1"))
-                .post("/api/cycles").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2026-S3"))
-                .post("/api/cycles").then().statusCode(400).body("errors[0].field", equalTo("id"));
-        given().auth().oauth2(TestTokens.forRole(Roles.COMMITTEE)).contentType(ContentType.JSON).body(Map.of("id", "2023-S1"))
-                .post("/api/cycles").then().statusCode(403);
-        assertThat(count("select count(*) from review_cycle where id in ('2099-S1', '2026-S3', '2023-S1')")).isZero();
-    }
-
-    @Test
-    void shouldIssueAdHocRequestsAndShowThemOnlyToThoseConcerned() {
-        String admin = unique("admin");
-        UUID account = register("JDE-" + UUID.randomUUID().toString().substring(0, 6), admin, unique("titular"), "ACTIVE");
-        String dueOn = LocalDate.now().plusDays(30).toString();
-        List<String> ids = given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("followersEnd", "videoViews"),
-                        "dueOn", dueOn, "reason", "Solicitud del Comité (Art. 8 II)"))
-                .post("/api/requests/ad-hoc").then().statusCode(201).extract().path("id");
-        assertThat(ids).hasSize(1);
+    void shouldRefuseAdHocRequestsOnARestDayOrWithARepeatedAccount() {
+        moveTo(mexico("2027-02-08T12:00"));
+        UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
+                List.of(unique("admin")), unique("titular"), List.of()));
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(UUID.randomUUID().toString()), "requestedFields", List.of("A"),
-                        "dueOn", dueOn, "reason", "x"))
-                .post("/api/requests/ad-hoc").then().statusCode(400).body("errors[0].field", equalTo("accountIds[0]"));
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("A"),
+                        "dueOn", "2027-02-13", "reason", "Sábado"))
+                .post("/api/requests/ad-hoc").then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(account.toString(), account.toString()), "requestedFields", List.of("A"),
+                        "dueOn", "2027-02-12", "reason", "Repetida"))
+                .post("/api/requests/ad-hoc").then().statusCode(400).body("errors[0].field", equalTo("accountIds[1]"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("A"),
+                        "dueOn", "2027-02-08", "reason", "Hoy, ya pasó su hora"))
+                .post("/api/requests/ad-hoc").then().statusCode(201);
+        assertThat(given().auth().oauth2(cncs()).get("/api/requests?account=" + account).then().extract()
+                .<List<?>>path("$")).hasSize(1);
+    }
 
-        String mine = TestTokens.forPerson(admin, Set.of(Roles.ACCOUNT_ADMIN), Map.of());
-        String other = TestTokens.forPerson(unique("otro"), Set.of(Roles.ACCOUNT_ADMIN), Map.of());
-        given().auth().oauth2(mine).get("/api/requests/" + ids.get(0)).then().statusCode(200)
-                .body("kind", equalTo("AD_HOC")).body("requestedFields", equalTo(List.of("followersEnd", "videoViews")));
-        given().auth().oauth2(other).get("/api/requests/" + ids.get(0)).then().statusCode(404);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
-                account.toString())).anySatisfy(e -> assertThat(((SubmissionRequested) e.payload()).requestKind()).isEqualTo("AD_HOC")));
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private static Instant mexico(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(MEXICO).toInstant();
     }
 
     private void moveTo(Instant target) {
         Duration ahead = Duration.between(clock.instant(), target);
-        if (!ahead.isNegative()) {
-            clock.advance(ahead);
-        }
+        assertThat(ahead.isNegative()).as("the clock only moves forward, to " + target).isFalse();
+        clock.advance(ahead);
     }
 
-    private static UUID register(String area, String admin, String head, String status) {
-        UUID id = UUID.randomUUID();
-        KafkaTestClient.publish(new AccountRegistered(new AccountSnapshot(id, "X", "h" + id.toString().substring(0, 8),
-                "https://x.com/h", "Cuenta", "INSTITUTIONAL", status, area, "Junta de prueba", "DISTRICT", 7, 3,
-                "Titular", head, List.of(admin), LocalDate.now(), null, List.of())));
+    private static AccountSnapshot snapshot(UUID id, String area, List<String> admins, String head, List<AreaLink> ancestors) {
+        return new AccountSnapshot(id, "X", "h" + id.toString().substring(0, 8), "https://x.com/h", "Cuenta", "INSTITUTIONAL",
+                "ACTIVE", area, "Junta de prueba", "DISTRICT", 7, 3, head == null ? null : "Titular", head, admins,
+                LocalDate.of(2026, 1, 5), null, ancestors);
+    }
+
+    private static String handle(UUID account) {
+        return "X h" + account.toString().substring(0, 8);
+    }
+
+    private static UUID register(AccountSnapshot snapshot) {
+        KafkaTestClient.publish(new AccountRegistered(snapshot));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().auth().oauth2(cncs()).get("/api/registry/accounts/" + id).then().statusCode(200));
-        return id;
+                given().auth().oauth2(cncs()).get("/api/registry/accounts/" + snapshot.accountId()).then().statusCode(200));
+        return snapshot.accountId();
+    }
+
+    private static void update(AccountSnapshot snapshot) {
+        KafkaTestClient.publish(new AccountUpdated(snapshot, List.of("administratorEmails", "headEmail")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Map<String, Object> projected = given().auth().oauth2(cncs()).get("/api/registry/accounts/" + snapshot.accountId())
+                    .then().statusCode(200).extract().path("$");
+            assertThat(projected.get("headEmail")).isEqualTo(snapshot.headEmail());
+            assertThat(projected.get("administratorEmails")).isEqualTo(snapshot.administratorEmails());
+        });
+    }
+
+    private static UUID adHoc(UUID account, String dueOn, List<String> fields, String reason) {
+        String id = given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", fields, "dueOn", dueOn, "reason", reason))
+                .post("/api/requests/ad-hoc").then().statusCode(201).extract().path("[0].id");
+        return UUID.fromString(id);
+    }
+
+    private static Map<String, Object> request(UUID id) {
+        return given().auth().oauth2(cncs()).get("/api/requests/" + id).then().statusCode(200).extract().path("$");
+    }
+
+    private Optional<Instant> pending(String kind, UUID request) {
+        return QuarkusTransaction.requiringNew().call(() -> engine.pendingDueAt(kind, request));
+    }
+
+    private static List<String> subjects(String address) {
+        return new ArrayList<>(Mailbox.of(address).stream().map(Mailbox.Mail::subject).toList());
     }
 
     private static String unique(String prefix) {
         return prefix + "." + UUID.randomUUID().toString().substring(0, 8) + "@ine.mx";
     }
 
-    private static String cncs() {
-        return TestTokens.forRole(Roles.CNCS);
+    private static String head(String email) {
+        return TestTokens.forPerson(email, Set.of(Roles.AREA_HEAD), Map.of());
     }
 
-    private static long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) ReviewCycle.getEntityManager().createNativeQuery(sql)
-                .getSingleResult()).longValue());
+    private static String cncs() {
+        return TestTokens.forRole(Roles.CNCS);
     }
 }

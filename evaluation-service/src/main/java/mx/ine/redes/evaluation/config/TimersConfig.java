@@ -26,4 +26,8 @@ public interface TimersConfig {
 
     @WithDefault("PT10M")
     Duration maxBackoff();
+
+    /** Failed attempts after which a timer is DEAD: set aside until an operator retries it. */
+    @WithDefault("12")
+    int maxAttempts();
 }

@@ -3,9 +3,14 @@ package mx.ine.redes.evaluation.notification;
 import java.util.Map;
 
 /**
- * The Spanish text of each notice. Values come from {@link Notice#values()}: {@code handle},
- * {@code network}, {@code cycle}, {@code dueAt} (already written for people, in the Institute's
- * time zone), {@code areaCode}, {@code attendBy}.
+ * The Spanish text of each notice. Values come from {@link Notice#values()} (refreshed by the
+ * subject when the notice leaves): {@code handle}, {@code network}, {@code cycle}, {@code dueAt}
+ * and {@code attendBy} (already written for people, in the Institute's time zone),
+ * {@code areaCode}, {@code headArea}, {@code requestedFields}, {@code requestReason},
+ * {@code reason}, {@code receivedAt}.
+ *
+ * <p>A notice says only what really happened: the administrators' overdue notice states the rule
+ * of Art. 15, not that the head was told (the head's own notice may still be waiting for a head).
  */
 public final class NoticeTemplates {
 
@@ -17,13 +22,16 @@ public final class NoticeTemplates {
 
     public static Text render(NoticeKind kind, Map<String, String> values) {
         String account = value(values, "network") + " " + value(values, "handle");
-        String request = values.containsKey("cycle") && !values.get("cycle").isBlank()
-                ? "del ciclo " + values.get("cycle") : "extraordinario (Art. 12)";
+        boolean adHoc = value(values, "cycle").isBlank();
+        String request = adHoc ? "extraordinario (Art. 12)" : "del ciclo " + value(values, "cycle");
         String footer = "\n\nEste mensaje fue enviado por el sistema de revisión de cuentas de redes sociales del"
                 + " Instituto Nacional Electoral (Coordinación Nacional de Comunicación Social). No responda a este correo.";
         return switch (kind) {
-            case REQUEST_ISSUED -> new Text("Requerimiento de estadísticas " + request + ": cuenta " + account,
-                    "Se le requiere la información estadística de la cuenta " + account + " " + request
+            case REQUEST_ISSUED -> new Text("Requerimiento de estadísticas " + request + ": cuenta " + account, adHoc
+                    ? "Conforme al artículo 12 de los Lineamientos, se le requiere la siguiente información de la cuenta "
+                            + account + ": " + value(values, "requestedFields") + ".\n\nMotivo: " + value(values, "requestReason")
+                            + "\n\nFecha límite para entregarla: " + value(values, "dueAt") + "." + footer
+                    : "Se le requiere la información estadística de la cuenta " + account + " " + request
                             + ", conforme al artículo 11 de los Lineamientos.\n\nFecha límite para entregarla: "
                             + value(values, "dueAt") + "." + footer);
             case DEADLINE_REMINDER -> new Text("Recordatorio: vence el plazo de la cuenta " + account,
@@ -31,17 +39,41 @@ public final class NoticeTemplates {
                             + request + " vence el " + value(values, "dueAt") + "." + footer);
             case REQUEST_OVERDUE -> new Text("Plazo vencido: cuenta " + account,
                     "El plazo para entregar la información estadística de la cuenta " + account + " " + request
-                            + " venció el " + value(values, "dueAt") + " sin que se recibiera. El caso se hizo del"
-                            + " conocimiento de la persona titular del área (artículo 15 de los Lineamientos)." + footer);
+                            + " venció el " + value(values, "dueAt") + " sin que se recibiera. Conforme al artículo 15 de"
+                            + " los Lineamientos, un requerimiento no atendido se turna a la persona titular del área." + footer);
             case ESCALATED_TO_AREA_HEAD -> new Text("Requerimiento no atendido en su área: cuenta " + account,
                     "La cuenta " + account + " del área " + value(values, "areaCode") + " no atendió el requerimiento "
-                            + request + " cuyo plazo venció el " + value(values, "dueAt") + ".\n\nConforme al artículo 15"
-                            + " de los Lineamientos, se le notifica para que instruya la atención inmediata. Si no se"
-                            + " atiende a más tardar el " + value(values, "attendBy") + ", se informará al Comité de"
-                            + " Gestión y Publicación Electrónica." + footer);
+                            + request + " cuyo plazo venció el " + value(values, "dueAt") + "."
+                            + ("false".equals(values.get("headIsOwnArea"))
+                                    ? " Se le notifica como titular del área " + value(values, "headArea")
+                                            + ", de la que depende, porque el área " + value(values, "areaCode")
+                                            + " no tiene titular registrado."
+                                    : "")
+                            + "\n\nConforme al artículo 15 de los Lineamientos, se le notifica para que instruya la atención"
+                            + " inmediata. Si no se atiende a más tardar el " + value(values, "attendBy") + ", se informará al"
+                            + " Comité de Gestión y Publicación Electrónica." + footer);
             case DEADLINE_CHANGED -> new Text("Cambio de fecha límite: cuenta " + account,
-                    "La fecha límite del requerimiento " + request + " de la cuenta " + account + " cambió al "
+                    "La fecha límite del requerimiento " + request + " de la cuenta " + account + " es ahora el "
                             + value(values, "dueAt") + ". Motivo: " + value(values, "reason") + "." + footer);
+            case HEAD_TERM_CHANGED -> new Text("Cambio de plazo para atender el requerimiento: cuenta " + account,
+                    "El plazo para que se atienda el requerimiento " + request + " de la cuenta " + account
+                            + " es ahora el " + value(values, "attendBy") + ". Motivo: " + value(values, "reason") + "." + footer);
+            case CHAIN_WITHDRAWN -> new Text("Aviso retirado: la cuenta " + account + " entregó a tiempo",
+                    "La información estadística de la cuenta " + account + " " + request + " se recibió el "
+                            + value(values, "receivedAt") + ", dentro del plazo que vencía el " + value(values, "dueAt")
+                            + ". Queda sin efecto el aviso de plazo vencido o de requerimiento no atendido que recibió; no se"
+                            + " requiere ninguna acción." + footer);
+            case NO_ADMINISTRATOR_ALERT -> new Text("Cuenta sin administrador: no se pudo notificar el requerimiento de "
+                    + account,
+                    "La cuenta " + account + " del área " + value(values, "areaCode") + " no tiene persona administradora"
+                            + " registrada, por lo que el requerimiento " + request + " no se le ha podido notificar y su"
+                            + " plazo no corre. Registre una persona administradora para que el requerimiento se notifique."
+                            + footer);
+            case NO_HEAD_ALERT -> new Text("Sin titular: no se pudo escalar el requerimiento de " + account,
+                    "El requerimiento " + request + " de la cuenta " + account + " del área " + value(values, "areaCode")
+                            + " venció sin atenderse, pero ni el área ni las áreas de las que depende tienen titular"
+                            + " registrado, por lo que no se ha podido escalar (artículo 15). Registre a la persona titular"
+                            + " para que se le notifique." + footer);
         };
     }
 

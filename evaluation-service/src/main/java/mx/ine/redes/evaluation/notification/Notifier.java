@@ -1,15 +1,18 @@
 package mx.ine.redes.evaluation.notification;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * E-mail notifications in Spanish. Queuing joins the caller's transaction; the mail goes out at
- * once in business time (or during an electoral process), otherwise at the next business time.
- * The instant it was actually sent is recorded and announced as {@link NotificationSent},
- * because deadlines count from it.
+ * E-mail notifications in Spanish. Queuing joins the caller's transaction; the mail goes out in
+ * business time (or at once during an electoral process), to whoever the notice's audience is when
+ * it leaves. The instant it really left is recorded, because terms run from it.
  */
 public interface Notifier {
 
-    /** Queues the notice; returns the notification's id. */
+    /** Queues the notice; a notice about a deadline supersedes queued older ones of its kind. Returns its id. */
     UUID enqueue(Notice notice);
+
+    /** Cancels the subject's queued or held notices of these kinds; returns how many. */
+    int cancelQueued(UUID subjectId, List<NoticeKind> kinds, String reason);
 }

@@ -50,8 +50,9 @@ public class CycleResource {
     @Path("/cycles")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Abre un ciclo semestral y emite un requerimiento por cada cuenta activa",
-            description = "2026-S1 se requiere a partir de julio de 2026; 2026-S2, a partir de enero de 2027. Abrir dos veces el"
-                    + " mismo ciclo responde 409.")
+            description = "2026-S1 se entrega en los primeros diez días hábiles de julio de 2026 y puede abrirse desde el 15 de"
+                    + " junio (requests.cycle-opens-from-day); 2026-S2, en enero de 2027, desde el 15 de diciembre. Cada"
+                    + " requerimiento corre desde que su notificación sale. Abrir dos veces el mismo ciclo responde 409.")
     public RestResponse<CycleResponse> open(@Valid @NotNull CycleRequest request, UriInfo uri) {
         ReviewCycle cycle = requests.openCycle(request.id().strip().toUpperCase(Locale.ROOT), caller.email());
         return RestResponse.ResponseBuilder.<CycleResponse>created(uri.getAbsolutePathBuilder().path(cycle.id).build())
@@ -147,6 +148,8 @@ public class CycleResource {
                 request.handle, request.areaCode, request.areaLevel, request.requestedFields, request.reason, request.issuedAt,
                 request.effectiveAt, request.dueAt, request.policy, request.calendarVersion, request.status.name(),
                 request.submittedAt, request.submittedLate, request.escalatedAt, request.attendBy, request.reportedAt,
+                request.windowOpensAt, request.noticeSentAt, request.awaitingAdministrator, request.escalatedToEmail,
+                request.escalatedToArea, request.headNoticeSentAt, request.awaitingHead, request.chainWithdrawnAt,
                 changes.stream().map(change -> new RequestResponse.DeadlineChange(change.changedAt, change.previousDueAt,
                         change.newDueAt, change.calendarVersion, change.reason)).toList());
     }

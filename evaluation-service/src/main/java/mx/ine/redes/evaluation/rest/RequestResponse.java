@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A request, where it stands, and every time its deadline moved. */
+/**
+ * A request, where it stands, and every time its deadline moved. {@code noticeSentAt} is when its
+ * notice to the administrators left: until then the term does not run and {@code dueAt} is
+ * provisional; {@code awaitingAdministrator} flags a request that cannot be notified.
+ */
 public record RequestResponse(
         UUID id,
         String kind,
@@ -27,6 +31,14 @@ public record RequestResponse(
         Instant escalatedAt,
         Instant attendBy,
         Instant reportedAt,
+        Instant windowOpensAt,
+        Instant noticeSentAt,
+        boolean awaitingAdministrator,
+        String escalatedToEmail,
+        String escalatedToArea,
+        Instant headNoticeSentAt,
+        boolean awaitingHead,
+        Instant chainWithdrawnAt,
         List<DeadlineChange> deadlineChanges) {
 
     public record DeadlineChange(Instant changedAt, Instant previousDueAt, Instant newDueAt, long calendarVersion, String reason) {

@@ -9,6 +9,9 @@ import mx.ine.redes.support.registry.RegistryEventsProjection;
 @ApplicationScoped
 public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount> {
 
+    @jakarta.inject.Inject
+    mx.ine.redes.evaluation.notification.MailNotifier heldNotices;
+
     public RegistryProjection() {
         super(ReviewedAccount.class);
     }
@@ -30,6 +33,9 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
         account.district = snapshot.district();
         account.headEmail = snapshot.headEmail();
         account.lastPublicationOn = snapshot.lastPublicationOn();
+        account.ancestors = new java.util.ArrayList<>(snapshot.ancestors());
+        // Notices waiting for someone to tell (no administrator, no head) may now have someone.
+        heldNotices.recipientsMayHaveChanged(snapshot.accountId());
     }
 
     @Override

@@ -16,12 +16,11 @@ import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 
 /**
- * Reads of requests with object-level visibility: CNCS and the read-only roles see all; an area
- * head sees the requests of accounts whose head they are; an administrator those of the accounts
- * they administer. Anything else is not found.
- *
- * <p>The registry projection keeps each account's own area head, not the area tree, so a head
- * sees the requests of their own area here, not those of the areas below it.
+ * Reads of requests with object-level visibility, following the registry as it is now (the
+ * projection {@code reviewed_account}, not the copy taken when the request was issued): CNCS and
+ * the read-only roles see all; an area head sees the requests of the accounts of their area and of
+ * every area below it; an administrator those of the accounts they administer now. Anything else
+ * is not found.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,17 +40,18 @@ public class RequestQueries {
                 || caller.hasRole(Roles.INTEGRATION)) {
             return new Restriction("true", Map.of());
         }
-        StringBuilder sql = new StringBuilder("(false");
+        StringBuilder sql = new StringBuilder("exists (select 1 from reviewed_account a where a.account_id = r.account_id and (false");
         Map<String, Object> parameters = new HashMap<>();
         if (caller.hasRole(Roles.AREA_HEAD)) {
-            sql.append(" or r.head_email = :visibilityEmail");
+            sql.append(" or a.head_email = :visibilityEmail"
+                    + " or a.ancestors @> jsonb_build_array(jsonb_build_object('headEmail', cast(:visibilityEmail as text)))");
             parameters.put("visibilityEmail", caller.email());
         }
         if (caller.hasRole(Roles.ACCOUNT_ADMIN)) {
-            sql.append(" or r.administrator_emails @> jsonb_build_array(cast(:visibilityAdmin as text))");
+            sql.append(" or a.administrator_emails @> jsonb_build_array(cast(:visibilityAdmin as text))");
             parameters.put("visibilityAdmin", caller.email());
         }
-        return new Restriction(sql.append(")").toString(), parameters);
+        return new Restriction(sql.append("))").toString(), parameters);
     }
 
     public SubmissionRequest require(UUID id) {
@@ -81,7 +81,9 @@ public class RequestQueries {
     }
 
     public List<SubmissionRequest> escalations(SubmissionRequest.Status status) {
-        String where = status == null ? "r.escalated_at is not null" : "r.escalated_at is not null and r.status = :status";
+        // A withdrawn chain (an on-time submission that arrived late between services) is not an escalation.
+        String where = status == null ? "r.escalated_at is not null and r.chain_withdrawn_at is null"
+                : "r.escalated_at is not null and r.chain_withdrawn_at is null and r.status = :status";
         Map<String, Object> parameters = status == null ? Map.of() : Map.of("status", status.name());
         return find(where, "r.escalated_at desc, r.id", parameters, 1000, 0);
     }

@@ -3,6 +3,8 @@ package mx.ine.redes.evaluation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,22 +21,30 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.ine.redes.evaluation.Notification;
 import mx.ine.redes.evaluation.RequestDeadlineChange;
 import mx.ine.redes.evaluation.ReviewCycle;
 import mx.ine.redes.evaluation.ReviewedAccount;
 import mx.ine.redes.evaluation.SubmissionRequest;
+import mx.ine.redes.evaluation.SubmissionRequest.Status;
 import mx.ine.redes.evaluation.calendar.CalendarChanged;
 import mx.ine.redes.evaluation.calendar.Deadline;
 import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.config.CalendarConfig;
 import mx.ine.redes.evaluation.config.RequestsConfig;
+import mx.ine.redes.evaluation.notification.Audience;
 import mx.ine.redes.evaluation.notification.Notice;
 import mx.ine.redes.evaluation.notification.NoticeKind;
-import mx.ine.redes.evaluation.notification.NotificationSent;
+import mx.ine.redes.evaluation.notification.NoticeSubjects;
 import mx.ine.redes.evaluation.notification.Notifier;
 import mx.ine.redes.evaluation.rest.AdHocRequest;
 import mx.ine.redes.evaluation.timer.Timers;
+import mx.ine.redes.events.EscalatedToAreaHead;
+import mx.ine.redes.events.EscalationWithdrawn;
+import mx.ine.redes.events.ReportedToCommittee;
 import mx.ine.redes.events.ReviewCycleOpened;
+import mx.ine.redes.events.SubmissionDeadlineMoved;
+import mx.ine.redes.events.SubmissionOverdue;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.SubmissionRequested;
 import mx.ine.redes.support.outbox.EventPublisher;
@@ -42,17 +52,30 @@ import mx.ine.redes.support.problem.Problem;
 import mx.ine.redes.support.problem.ProblemException;
 
 /**
- * Review cycles and requests (Art. 11, 12): who is asked, by when, and what happens to the
- * deadline when the calendar changes or the notice leaves late. Each change writes the request,
- * its timers, its notices and its events in one transaction.
+ * The review request as one aggregate (Art. 11, 12, 15): the one command path for everything that
+ * changes a request — issuing it, its notices leaving, submissions, its timers, calendar changes.
+ * Every command takes the request's row lock first ({@code SELECT … FOR UPDATE}), so no update is
+ * lost; the timer and notice rows it touches are never waited for ({@code SKIP LOCKED}), so a
+ * command and a sweep cannot deadlock. Each command writes the request, its timers, its notices
+ * and its events in one transaction.
+ *
+ * <p>The rules (domain.md §3), each named in {@link RecomputationPolicy}: a term runs only from the
+ * notice that really left; timeliness is judged at intake; a deadline already notified never
+ * moves earlier and none is moved into the past.
  */
 @ApplicationScoped
 @Transactional
-public class RequestService {
+public class RequestService implements NoticeSubjects {
 
     private static final Pattern CYCLE_ID = Pattern.compile("(20[0-9]{2})-S([12])");
     private static final DateTimeFormatter PEOPLE_FORMAT =
             DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy 'a las' HH:mm", Locale.forLanguageTag("es-MX"));
+    private static final DateTimeFormatter DAY_FORMAT =
+            DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
+    private static final List<NoticeKind> DEADLINE_NOTICES = List.of(NoticeKind.REQUEST_ISSUED, NoticeKind.DEADLINE_REMINDER,
+            NoticeKind.DEADLINE_CHANGED, NoticeKind.HEAD_TERM_CHANGED);
+    private static final List<NoticeKind> CHAIN_NOTICES = List.of(NoticeKind.REQUEST_OVERDUE, NoticeKind.ESCALATED_TO_AREA_HEAD,
+            NoticeKind.HEAD_TERM_CHANGED, NoticeKind.NO_HEAD_ALERT);
 
     @Inject
     Clock clock;
@@ -75,15 +98,24 @@ public class RequestService {
     @Inject
     CalendarConfig calendarConfig;
 
+    @Inject
+    EntityManager entityManager;
+
+    // --- issuing ------------------------------------------------------------------------------
+
     /**
-     * Opens a semester cycle: one request per active account, all due at the close of the
-     * submission window (the first ten business days of July for S1, of January for S2).
+     * Opens a semester cycle ahead of its window: one request per active account, due at the close
+     * of the window (the first ten business days of July for S1, of January for S2), never fewer
+     * than 10 business days after its notice takes effect.
      */
     public ReviewCycle openCycle(String cycleId, String actor) {
         Matcher matcher = CYCLE_ID.matcher(cycleId == null ? "" : cycleId);
         if (!matcher.matches()) {
             throw ProblemException.invalid("id", "El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).");
         }
+        // Two CNCS users opening the same cycle at once: the second waits here and is told it is open.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "review-cycle:" + cycleId).getSingleResult();
         if (ReviewCycle.findByIdOptional(cycleId).isPresent()) {
             throw ProblemException.conflict("El ciclo " + cycleId + " ya fue abierto.");
         }
@@ -92,12 +124,13 @@ public class RequestService {
         LocalDate periodStart = LocalDate.of(year, first ? 1 : 7, 1);
         LocalDate periodEnd = first ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
         YearMonth windowMonth = first ? YearMonth.of(year, 7) : YearMonth.of(year + 1, 1);
+        LocalDate opensFrom = windowMonth.minusMonths(1).atDay(config.cycleOpensFromDay());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone());
-        if (!today.isAfter(periodEnd)) {
-            throw ProblemException.unprocessable("El ciclo " + cycleId + " cubre hasta el " + periodEnd
-                    + "; sus estadísticas se requieren a partir del " + periodEnd.plusDays(1) + ".",
-                    List.of(new Problem.InvalidField("id", "El semestre aún no termina.")));
+        if (today.isBefore(opensFrom)) {
+            throw ProblemException.unprocessable("El ciclo " + cycleId + " cubre del " + DAY_FORMAT.format(periodStart)
+                    + " al " + DAY_FORMAT.format(periodEnd) + "; puede abrirse a partir del " + DAY_FORMAT.format(opensFrom) + ".",
+                    List.of(new Problem.InvalidField("id", "Aún no puede abrirse este ciclo.")));
         }
         ReviewCycle cycle = new ReviewCycle();
         cycle.id = cycleId;
@@ -108,48 +141,67 @@ public class RequestService {
         cycle.openedBy = actor;
         cycle.persist();
 
-        Deadline deadline = calendar.submissionWindow(now, windowMonth);
+        DeadlineCalculator calculator = calculator();
+        Instant windowOpensAt = periodEnd.plusDays(1).atStartOfDay(zone()).toInstant();
+        Deadline provisional = calculator.submissionWindow(now, windowMonth);
         List<ReviewedAccount> accounts = ReviewedAccount.list("status = 'ACTIVE' order by areaCode, network, handle");
         for (ReviewedAccount account : accounts) {
-            issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, deadline, actor);
+            issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null, actor);
         }
         cycle.requestCount = accounts.size();
-        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, deadline.dueAt(), accounts.size()));
+        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), accounts.size()));
         return cycle;
     }
 
-    /** Art. 12: chosen accounts, chosen fields, a due date CNCS sets (18:00 of that day, Institute time). */
+    /**
+     * Art. 12: chosen accounts, chosen fields, a due day CNCS sets: a business day (18:00), or any day
+     * inside an electoral process (23:59:59), after the request takes effect.
+     */
     public List<SubmissionRequest> requestAdHoc(AdHocRequest request, String actor) {
         Instant now = clock.instant();
-        Instant due = request.dueOn().atTime(calendarConfig.closesAt()).atZone(zone()).toInstant();
-        if (!due.isAfter(now)) {
-            throw ProblemException.invalid("dueOn", "La fecha límite debe ser posterior a hoy.");
+        DeadlineCalculator calculator = calculator();
+        Optional<Instant> due = adHocDue(calculator, request.dueOn());
+        if (due.isEmpty()) {
+            throw ProblemException.invalid("dueOn", "El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
+                    + calculator.calendar().status(request.dueOn()).reason() + ").");
         }
-        List<Problem.InvalidField> unknown = new ArrayList<>();
+        Instant effective = calculator.effectiveTime(now);
+        if (!due.get().isAfter(effective)) {
+            throw ProblemException.invalid("dueOn", "La fecha límite debe ser posterior a la entrada en vigor del requerimiento ("
+                    + formatted(effective) + ").");
+        }
+        List<Problem.InvalidField> refused = new ArrayList<>();
         List<ReviewedAccount> accounts = new ArrayList<>();
+        Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.accountIds().size(); i++) {
-            Optional<ReviewedAccount> account = ReviewedAccount.findByIdOptional(request.accountIds().get(i));
+            UUID id = request.accountIds().get(i);
+            Integer earlier = seen.putIfAbsent(id, i);
+            if (earlier != null) {
+                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "Cuenta repetida: ya figura en accountIds[" + earlier + "]."));
+                continue;
+            }
+            Optional<ReviewedAccount> account = ReviewedAccount.findByIdOptional(id);
             if (account.isEmpty() || !"ACTIVE".equals(account.get().status)) {
-                unknown.add(new Problem.InvalidField("accountIds[" + i + "]", "No es una cuenta activa del registro."));
+                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "No es una cuenta activa del registro."));
             } else {
                 accounts.add(account.get());
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new ProblemException(400, null, "Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.", unknown);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(400, null, "Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.", refused);
         }
-        Instant effective = calendar.effectiveTime(now);
-        Deadline deadline = new Deadline(now, effective, due, 0, "AD_HOC_DUE_DATE (Art. 12)", calendar.calendarVersion(), List.of());
+        Deadline deadline = adHocDeadline(calculator, due.get(), now);
         List<SubmissionRequest> issued = new ArrayList<>();
         for (ReviewedAccount account : accounts) {
-            issued.add(issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(),
-                    request.reason().strip(), now, deadline, actor));
+            issued.add(issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(), request.reason().strip(),
+                    now, now, deadline, due.get(), actor));
         }
         return issued;
     }
 
-    private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account,
-                                    List<String> fields, String reason, Instant now, Deadline deadline, String actor) {
+    private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account, List<String> fields,
+                                    String reason, Instant now, Instant windowOpensAt, Deadline provisional,
+                                    Instant requestedDueAt, String actor) {
         SubmissionRequest request = new SubmissionRequest();
         request.id = UUID.randomUUID();
         request.kind = kind;
@@ -165,128 +217,500 @@ public class RequestService {
         request.reason = reason;
         request.issuedAt = now;
         request.issuedBy = actor;
-        request.effectiveAt = deadline.effectiveAt();
-        request.dueAt = deadline.dueAt();
-        request.calendarVersion = deadline.calendarVersion();
-        request.policy = deadline.policy();
-        request.status = SubmissionRequest.Status.OPEN;
+        request.windowOpensAt = windowOpensAt;
+        request.requestedDueAt = requestedDueAt;
+        request.effectiveAt = provisional.effectiveAt();
+        request.dueAt = provisional.dueAt();
+        request.calendarVersion = provisional.calendarVersion();
+        request.policy = provisional.policy() + "+" + RecomputationPolicy.TERM_RUNS_FROM_THE_NOTICE_SENT;
+        request.status = Status.OPEN;
         request.persist();
-        scheduleDeadline(request);
-        if (!request.administratorEmails.isEmpty()) {
-            notifier.enqueue(notice(NoticeKind.REQUEST_ISSUED, request, request.administratorEmails, Map.of()));
+        // No timer yet: the term runs from the notice that really leaves (afterSent).
+        notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_ISSUED, request.id, request.accountId,
+                values(request)));
+        if (account.administratorEmails.isEmpty()) {
+            flagWithoutAdministrator(request);
         }
         events.publish(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
-                request.areaCode, request.administratorEmails, request.effectiveAt, request.dueAt));
+                request.areaCode, request.administratorEmails, request.windowOpensAt, request.effectiveAt, request.dueAt));
         return request;
     }
 
-    /** A submission (or correction) arrived: the request is attended and its chain stops. */
+    // --- submissions ----------------------------------------------------------------------------
+
+    /**
+     * A submission (or correction) arrived. On time means received by submissions-service by the
+     * deadline as it stands, whenever this service learns of it: an on-time submission that arrives
+     * after the chain fired withdraws the chain.
+     */
     public void recordSubmission(SubmissionReceived received) {
-        Optional<SubmissionRequest> found = received.requestId() == null ? Optional.empty()
-                : SubmissionRequest.findByIdOptional(received.requestId());
-        if (found.isEmpty() && received.cycleId() != null) {
-            found = SubmissionRequest.find("accountId = ?1 and cycleId = ?2 and kind = ?3", received.accountId(),
-                    received.cycleId(), SubmissionRequest.Kind.CYCLE).firstResultOptional();
+        Optional<UUID> id = Optional.ofNullable(received.requestId()).filter(requestId -> !entityManager.createNativeQuery(
+                "select 1 from submission_request where id = :id").setParameter("id", requestId).getResultList().isEmpty());
+        if (id.isEmpty() && received.cycleId() != null) {
+            id = entityManager.createNativeQuery("""
+                            select id from submission_request where account_id = :account and cycle_id = :cycle and kind = 'CYCLE'""",
+                            UUID.class)
+                    .setParameter("account", received.accountId())
+                    .setParameter("cycle", received.cycleId())
+                    .getResultList().stream().map(UUID.class::cast).findFirst();
         }
-        if (found.isEmpty()) {
+        if (id.isEmpty()) {
             return;
         }
-        SubmissionRequest request = found.get();
-        if (!request.unattended() && request.status != SubmissionRequest.Status.REPORTED) {
+        SubmissionRequest request = lock(id.get());
+        if (request.status == Status.SUBMITTED) {
             return; // a correction of a submission already counted
         }
-        request.status = SubmissionRequest.Status.SUBMITTED;
+        Instant now = clock.instant();
+        // Before its notice left no term runs: whatever arrives is on time.
+        boolean onTime = !request.termRunning() || !received.receivedAt().isAfter(request.dueAt);
+        Status before = request.status;
+        request.status = Status.SUBMITTED;
         request.submittedAt = received.receivedAt();
-        // Late against the deadline this service keeps (it may have moved with the calendar).
-        request.submittedLate = received.receivedAt().isAfter(request.dueAt);
+        request.submittedLate = !onTime;
         request.submissionId = received.submissionId();
+        request.awaitingAdministrator = false;
         timers.cancel(RequestTimers.REMINDER, request.id);
         timers.cancel(RequestTimers.DUE, request.id);
         timers.cancel(RequestTimers.COMMITTEE, request.id);
+        notifier.cancelQueued(request.id, DEADLINE_NOTICES, "El requerimiento ya fue atendido.");
+        if (before == Status.OPEN) {
+            return;
+        }
+        // The chain had fired. Whatever of it has not left yet no longer needs to.
+        notifier.cancelQueued(request.id, CHAIN_NOTICES, "El requerimiento ya fue atendido.");
+        request.awaitingHead = false;
+        if (onTime) {
+            withdrawChain(request, before == Status.REPORTED, received.receivedAt(), now);
+        }
+    }
+
+    private void withdrawChain(SubmissionRequest request, boolean wasReported, Instant receivedAt, Instant now) {
+        request.chainWithdrawnAt = now;
+        request.reportedWithdrawn = wasReported;
+        @SuppressWarnings("unchecked")
+        List<String> told = entityManager.createNativeQuery("""
+                        select distinct r.email from notification n, jsonb_array_elements_text(n.recipients) r(email)
+                        where n.subject_id = :subject and n.kind in ('REQUEST_OVERDUE', 'ESCALATED_TO_AREA_HEAD')
+                        and n.status = 'SENT' order by 1""")
+                .setParameter("subject", request.id)
+                .getResultList();
+        events.publish(new EscalationWithdrawn(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode,
+                receivedAt, request.dueAt, now, wasReported, told));
+        Map<String, String> values = values(request);
+        values.put("receivedAt", formatted(receivedAt));
+        // Resolved when it leaves: whoever really received a notice of the chain, including one leaving now.
+        notifier.enqueue(Notice.to(Audience.TOLD_OF_CHAIN, NoticeKind.CHAIN_WITHDRAWN, request.id, request.accountId, values));
+    }
+
+    // --- the chain (Art. 15), from the request's timers ---------------------------------------------
+
+    void remind(UUID requestId, Instant now) {
+        SubmissionRequest request = lock(requestId);
+        if (request != null && request.status == Status.OPEN && request.termRunning() && now.isBefore(request.dueAt)) {
+            notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.DEADLINE_REMINDER, request.id, request.accountId,
+                    values(request)));
+        }
     }
 
     /**
-     * The calendar changed (same transaction): every request still waiting for its deadline gets
-     * it recomputed from its effective time, its timers move, and the change is recorded and told.
-     * Ad hoc requests keep the date CNCS set; overdue and escalated ones keep theirs (the act of
-     * escalating has happened).
+     * The deadline passed (plus the grace for submissions in flight) and no submission was received:
+     * overdue, and escalated to the head of the area (whose term starts when the head's notice
+     * leaves). A timer made stale by a later deadline does nothing.
+     */
+    void overdue(UUID requestId, Instant now) {
+        SubmissionRequest request = lock(requestId);
+        if (request == null || request.status != Status.OPEN || !request.termRunning()
+                || now.isBefore(request.dueAt.plus(config.overdueGrace()))) {
+            return;
+        }
+        request.status = Status.OVERDUE;
+        events.publish(new SubmissionOverdue(request.id, request.accountId, request.cycleId, request.areaCode, request.dueAt));
+        timers.cancel(RequestTimers.REMINDER, request.id);
+        notifier.cancelQueued(request.id, List.of(NoticeKind.DEADLINE_REMINDER, NoticeKind.DEADLINE_CHANGED),
+                "El plazo venció.");
+        notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_OVERDUE, request.id, request.accountId,
+                values(request)));
+        request.status = Status.ESCALATED;
+        request.escalatedAt = now;
+        notifier.enqueue(Notice.to(Audience.AREA_HEAD, NoticeKind.ESCALATED_TO_AREA_HEAD, request.id, request.accountId,
+                values(request)));
+    }
+
+    /** The head's term ended and the request is still not attended: a non-compliance item for the Committee. */
+    void reportToCommittee(UUID requestId, Instant now) {
+        SubmissionRequest request = lock(requestId);
+        if (request == null || request.status != Status.ESCALATED || request.headNoticeSentAt == null
+                || request.attendBy == null || now.isBefore(request.attendBy.plus(config.overdueGrace()))) {
+            return;
+        }
+        request.status = Status.REPORTED;
+        request.reportedAt = now;
+        events.publish(new ReportedToCommittee(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode, now));
+    }
+
+    // --- notices leaving (NoticeSubjects) -----------------------------------------------------------
+
+    @Override
+    public Decision beforeSending(Notification notification, Instant now) {
+        SubmissionRequest request = lock(notification.subjectId);
+        if (request == null) {
+            return Decision.send(Map.of());
+        }
+        NoticeKind kind = NoticeKind.valueOf(notification.kind);
+        Map<String, String> values = values(request);
+        switch (kind) {
+            case REQUEST_ISSUED -> {
+                if (request.status != Status.OPEN) {
+                    return Decision.cancel("El requerimiento ya fue atendido.");
+                }
+                // What the notice says is the term as it will run from this notice.
+                Deadline deadline = termFrom(calculator(), request, now);
+                values.put("dueAt", formatted(deadline.dueAt()));
+                values.put("dueAtInstant", deadline.dueAt().toString());
+            }
+            case DEADLINE_REMINDER -> {
+                if (request.status != Status.OPEN || !request.termRunning() || !now.isBefore(request.dueAt)) {
+                    return Decision.cancel("El plazo ya venció o el requerimiento ya fue atendido.");
+                }
+            }
+            case DEADLINE_CHANGED -> {
+                if (request.status != Status.OPEN) {
+                    return Decision.cancel("El requerimiento ya no está abierto.");
+                }
+                if (request.dueAt.equals(request.notifiedDueAt)) {
+                    return Decision.cancel("La fecha límite vigente ya fue notificada.");
+                }
+            }
+            case REQUEST_OVERDUE -> {
+                if (!request.chainFired()) {
+                    return Decision.cancel("El requerimiento ya fue atendido.");
+                }
+            }
+            case ESCALATED_TO_AREA_HEAD -> {
+                if (request.status != Status.ESCALATED) {
+                    return Decision.cancel("El requerimiento ya fue atendido.");
+                }
+                Instant attendBy = calculator().afterBusinessDays(now, config.escalationBusinessDays()).dueAt();
+                values.put("attendBy", formatted(attendBy));
+                values.put("attendByInstant", attendBy.toString());
+            }
+            case HEAD_TERM_CHANGED -> {
+                if (request.status != Status.ESCALATED || request.attendBy == null) {
+                    return Decision.cancel("El requerimiento ya no está escalado.");
+                }
+            }
+            default -> {
+                // Withdrawals and alerts say what happened when they were queued.
+                return Decision.send(Map.of());
+            }
+        }
+        return Decision.send(values);
+    }
+
+    @Override
+    public void nobodyToTell(Notification notification, Instant now) {
+        SubmissionRequest request = lock(notification.subjectId);
+        if (request == null) {
+            return;
+        }
+        if (NoticeKind.valueOf(notification.kind) == NoticeKind.ESCALATED_TO_AREA_HEAD) {
+            if (!request.awaitingHead) {
+                request.awaitingHead = true;
+                notifier.enqueue(Notice.to(Audience.CNCS, NoticeKind.NO_HEAD_ALERT, request.id, null, values(request)));
+            }
+        } else if (!request.awaitingAdministrator) {
+            flagWithoutAdministrator(request);
+        }
+    }
+
+    private void flagWithoutAdministrator(SubmissionRequest request) {
+        request.awaitingAdministrator = true;
+        notifier.enqueue(Notice.to(Audience.CNCS, NoticeKind.NO_ADMINISTRATOR_ALERT, request.id, null, values(request)));
+    }
+
+    @Override
+    public void afterSent(Notification notification) {
+        SubmissionRequest request = lock(notification.subjectId);
+        if (request == null) {
+            return;
+        }
+        Instant sentAt = notification.sentAt;
+        switch (NoticeKind.valueOf(notification.kind)) {
+            case REQUEST_ISSUED -> startTerm(request, notification, sentAt);
+            case DEADLINE_CHANGED, DEADLINE_REMINDER -> request.notifiedDueAt = latest(request.notifiedDueAt,
+                    stated(notification, "dueAtInstant", request.dueAt));
+            case ESCALATED_TO_AREA_HEAD -> startHeadTerm(request, notification, sentAt);
+            case HEAD_TERM_CHANGED -> request.notifiedAttendBy = latest(request.notifiedAttendBy,
+                    stated(notification, "attendByInstant", request.attendBy));
+            default -> {
+                // Nothing runs from withdrawals and alerts.
+            }
+        }
+    }
+
+    /** The administrators' notice left: the term runs from it, and is never earlier than the notice said. */
+    private void startTerm(SubmissionRequest request, Notification notification, Instant sentAt) {
+        if (request.termRunning()) {
+            return;
+        }
+        request.noticeSentAt = sentAt;
+        request.awaitingAdministrator = false;
+        Instant stated = stated(notification, "dueAtInstant", request.dueAt);
+        request.notifiedDueAt = stated;
+        DeadlineCalculator calculator = calculator();
+        Deadline deadline = termFrom(calculator, request, sentAt);
+        Instant dueAt = latest(deadline.dueAt(), stated);
+        request.effectiveAt = deadline.effectiveAt();
+        request.calendarVersion = deadline.calendarVersion();
+        request.policy = deadline.policy() + "+" + RecomputationPolicy.TERM_RUNS_FROM_THE_NOTICE_SENT
+                + (dueAt.equals(deadline.dueAt()) ? "" : "+" + RecomputationPolicy.NOTIFIED_DEADLINE_NEVER_EARLIER);
+        if (!dueAt.equals(request.dueAt)) {
+            moveDeadline(request, dueAt, deadline.calendarVersion(), "la notificación salió el " + formatted(sentAt), false);
+        }
+        if (!dueAt.equals(stated)) {
+            // Sent across a closing time: the notice's date and the real one differ; say the real one.
+            notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.DEADLINE_CHANGED, request.id, request.accountId,
+                    withReason(request, "la notificación salió el " + formatted(sentAt))));
+        }
+        if (request.status == Status.OPEN) {
+            scheduleDeadline(request, calculator);
+        }
+    }
+
+    /** The head's notice left: the head's term runs from it. */
+    private void startHeadTerm(SubmissionRequest request, Notification notification, Instant sentAt) {
+        if (request.headNoticeSentAt != null || request.status != Status.ESCALATED) {
+            return;
+        }
+        request.headNoticeSentAt = sentAt;
+        request.awaitingHead = false;
+        request.escalatedToEmail = notification.recipients.isEmpty() ? null : notification.recipients.get(0);
+        request.escalatedToArea = notification.values.getOrDefault("headArea", request.areaCode);
+        Instant stated = stated(notification, "attendByInstant", null);
+        Instant computed = calculator().afterBusinessDays(sentAt, config.escalationBusinessDays()).dueAt();
+        request.attendBy = latest(computed, stated);
+        request.notifiedAttendBy = stated;
+        timers.schedule(RequestTimers.COMMITTEE, request.id, request.attendBy.plus(config.overdueGrace()));
+        events.publish(new EscalatedToAreaHead(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode,
+                request.escalatedToEmail, sentAt, request.attendBy));
+    }
+
+    // --- calendar changes ---------------------------------------------------------------------------
+
+    /**
+     * The calendar changed (same transaction, serialised with other changes): open terms are
+     * recomputed — the administrators' deadline and the head's term — under the certainty rules.
      */
     void onCalendarChanged(@Observes CalendarChanged change) {
         DeadlineCalculator calculator = new DeadlineCalculator(calendar.load());
-        List<SubmissionRequest> open = SubmissionRequest.list("status = ?1 and kind = ?2", SubmissionRequest.Status.OPEN,
-                SubmissionRequest.Kind.CYCLE);
-        Map<String, YearMonth> windows = new HashMap<>();
-        for (SubmissionRequest request : open) {
-            YearMonth window = windows.computeIfAbsent(request.cycleId,
-                    id -> YearMonth.parse(ReviewCycle.<ReviewCycle>findById(id).windowMonth));
-            Deadline deadline = calculator.submissionWindow(request.effectiveAt, window);
-            moveDeadline(request, deadline, change.calendarVersion(), change.description());
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("""
+                        select id from submission_request
+                        where status = 'OPEN' or (status = 'ESCALATED' and head_notice_sent_at is not null)
+                        order by id""")
+                .getResultList();
+        for (UUID id : ids) {
+            SubmissionRequest request = lock(id);
+            if (request.status == Status.OPEN) {
+                recomputeDeadline(request, calculator, now, change);
+            } else if (request.status == Status.ESCALATED) {
+                recomputeHeadTerm(request, calculator, now, change);
+            }
         }
     }
 
-    /** Deadlines count from the notice: if it left after the effect assumed, the term runs from it. */
-    void onNotificationSent(@Observes NotificationSent sent) {
-        if (sent.kind() != NoticeKind.REQUEST_ISSUED) {
+    private void recomputeDeadline(SubmissionRequest request, DeadlineCalculator calculator, Instant now, CalendarChanged change) {
+        if (!request.termRunning()) {
+            // Not notified yet: the provisional deadline follows the calendar freely.
+            Deadline provisional = termFrom(calculator, request, request.issuedAt);
+            request.effectiveAt = provisional.effectiveAt();
+            if (!provisional.dueAt().equals(request.dueAt)) {
+                moveDeadline(request, provisional.dueAt(), change.calendarVersion(), change.description(), false);
+            }
+            request.calendarVersion = change.calendarVersion();
             return;
         }
-        Optional<SubmissionRequest> found = SubmissionRequest.findByIdOptional(sent.subjectId());
-        if (found.isEmpty() || found.get().status != SubmissionRequest.Status.OPEN || found.get().kind != SubmissionRequest.Kind.CYCLE) {
+        Deadline deadline = termFrom(calculator, request, request.noticeSentAt);
+        Instant target = certain(deadline.dueAt(), request.dueAt, request.notifiedDueAt, now);
+        request.calendarVersion = change.calendarVersion();
+        if (target.equals(request.dueAt)) {
             return;
         }
-        SubmissionRequest request = found.get();
-        Instant effective = calendar.effectiveTime(sent.sentAt());
-        if (!effective.isAfter(request.effectiveAt)) {
-            return;
-        }
-        Deadline deadline = calendar.submissionWindow(sent.sentAt(), YearMonth.parse(ReviewCycle.<ReviewCycle>findById(request.cycleId).windowMonth));
-        request.effectiveAt = deadline.effectiveAt();
-        moveDeadline(request, deadline, deadline.calendarVersion(), "la notificación se envió el " + formatted(sent.sentAt()));
+        moveDeadline(request, target, change.calendarVersion(), change.description(), request.notifiedDueAt != null);
+        scheduleDeadline(request, calculator);
+        notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.DEADLINE_CHANGED, request.id, request.accountId,
+                withReason(request, change.description())));
     }
 
-    private void moveDeadline(SubmissionRequest request, Deadline deadline, long calendarVersion, String reason) {
-        if (deadline.dueAt().equals(request.dueAt)) {
-            request.calendarVersion = calendarVersion;
+    private void recomputeHeadTerm(SubmissionRequest request, DeadlineCalculator calculator, Instant now, CalendarChanged change) {
+        Instant computed = calculator.afterBusinessDays(request.headNoticeSentAt, config.escalationBusinessDays()).dueAt();
+        Instant target = certain(computed, request.attendBy, request.notifiedAttendBy, now);
+        if (target.equals(request.attendBy)) {
             return;
         }
+        request.attendBy = target;
+        timers.schedule(RequestTimers.COMMITTEE, request.id, target.plus(config.overdueGrace()));
+        if (request.escalatedToEmail != null) {
+            notifier.enqueue(new Notice(NoticeKind.HEAD_TERM_CHANGED, List.of(request.escalatedToEmail), request.id,
+                    request.accountId, withReason(request, change.description())));
+        }
+    }
+
+    /**
+     * {@link RecomputationPolicy#NOTIFIED_DEADLINE_NEVER_EARLIER} and
+     * {@link RecomputationPolicy#NEVER_INTO_THE_PAST}: the recomputed instant, held at what was told,
+     * and left where it was if it would land in the past.
+     */
+    static Instant certain(Instant computed, Instant current, Instant notified, Instant now) {
+        Instant target = notified != null && computed.isBefore(notified) ? notified : computed;
+        if (!target.equals(current) && !target.isAfter(now)) {
+            return current;
+        }
+        return target;
+    }
+
+    private void moveDeadline(SubmissionRequest request, Instant newDueAt, long calendarVersion, String reason, boolean notified) {
         RequestDeadlineChange change = new RequestDeadlineChange();
         change.id = UUID.randomUUID();
         change.requestId = request.id;
         change.changedAt = clock.instant();
         change.previousDueAt = request.dueAt;
-        change.newDueAt = deadline.dueAt();
+        change.newDueAt = newDueAt;
         change.calendarVersion = calendarVersion;
         change.reason = reason;
         change.persist();
-        request.dueAt = deadline.dueAt();
-        request.calendarVersion = calendarVersion;
-        request.policy = deadline.policy();
-        scheduleDeadline(request);
-        if (!request.administratorEmails.isEmpty()) {
-            notifier.enqueue(notice(NoticeKind.DEADLINE_CHANGED, request, request.administratorEmails, Map.of("reason", reason)));
-        }
+        events.publish(new SubmissionDeadlineMoved(request.id, request.accountId, request.cycleId, request.dueAt, newDueAt,
+                request.effectiveAt, calendarVersion, reason, notified));
+        request.dueAt = newDueAt;
     }
 
-    private void scheduleDeadline(SubmissionRequest request) {
-        Instant remindAt = request.dueAt.minus(config.reminderBefore());
-        if (remindAt.isAfter(clock.instant())) {
-            timers.schedule(RequestTimers.REMINDER, request.id, remindAt);
+    private void scheduleDeadline(SubmissionRequest request, DeadlineCalculator calculator) {
+        timers.schedule(RequestTimers.DUE, request.id, request.dueAt.plus(config.overdueGrace()));
+        Optional<Instant> remindAt = reminderTime(calculator, request.dueAt)
+                .filter(at -> at.isAfter(clock.instant()) && at.isAfter(request.noticeSentAt));
+        if (remindAt.isPresent()) {
+            timers.schedule(RequestTimers.REMINDER, request.id, remindAt.get());
         } else {
             timers.cancel(RequestTimers.REMINDER, request.id);
         }
-        timers.schedule(RequestTimers.DUE, request.id, request.dueAt);
     }
 
-    Notice notice(NoticeKind kind, SubmissionRequest request, List<String> recipients, Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(extra);
+    // --- rules ------------------------------------------------------------------------------------
+
+    /** The request's term as it runs from a notice sent at {@code act}. */
+    Deadline termFrom(DeadlineCalculator calculator, SubmissionRequest request, Instant act) {
+        if (request.kind == SubmissionRequest.Kind.CYCLE) {
+            YearMonth window = YearMonth.parse(ReviewCycle.<ReviewCycle>findById(request.cycleId).windowMonth);
+            return calculator.submissionWindow(act, window);
+        }
+        return adHocDeadline(calculator, request.requestedDueAt, act);
+    }
+
+    /** Art. 12: the day CNCS set; if the notice takes effect only after it, one business day from the effect. */
+    private static Deadline adHocDeadline(DeadlineCalculator calculator, Instant requestedDueAt, Instant act) {
+        Instant effective = calculator.effectiveTime(act);
+        if (requestedDueAt.isAfter(effective)) {
+            return new Deadline(act, effective, requestedDueAt, 0, RecomputationPolicy.AD_HOC_DUE_DATE,
+                    calculator.calendar().version(), List.of());
+        }
+        Deadline minimum = calculator.afterBusinessDays(act, 1);
+        return new Deadline(act, minimum.effectiveAt(), minimum.dueAt(), 1,
+                RecomputationPolicy.AD_HOC_DUE_DATE + "+" + RecomputationPolicy.AD_HOC_AT_LEAST_ONE_BUSINESS_DAY + "+"
+                        + minimum.policy(), minimum.calendarVersion(), minimum.days());
+    }
+
+    /** 18:00 of a business day; 23:59:59 of a day inside an electoral process; nothing on a day of rest. */
+    static Optional<Instant> adHocDue(DeadlineCalculator calculator, LocalDate day) {
+        var calendarData = calculator.calendar();
+        if (calendarData.isElectoral(day)) {
+            return Optional.of(day.atTime(23, 59, 59).atZone(calendarData.zone()).toInstant());
+        }
+        if (!calendarData.status(day).isBusiness()) {
+            return Optional.empty();
+        }
+        return Optional.of(day.atTime(calendarData.closesAt()).atZone(calendarData.zone()).toInstant());
+    }
+
+    /**
+     * The reminder leaves at the opening of the N-th business day before the deadline's day
+     * ({@code requests.reminder-business-days-before}, 1: the last business day before it), so it
+     * reaches people in business hours with a working day to act.
+     */
+    Optional<Instant> reminderTime(DeadlineCalculator calculator, Instant dueAt) {
+        var calendarData = calculator.calendar();
+        LocalDate day = dueAt.atZone(calendarData.zone()).toLocalDate();
+        int found = 0;
+        for (int i = 0; i < 370 && found < config.reminderBusinessDaysBefore(); i++) {
+            day = day.minusDays(1);
+            if (calendarData.status(day).isBusiness()) {
+                found++;
+            }
+        }
+        if (found < config.reminderBusinessDaysBefore()) {
+            return Optional.empty();
+        }
+        Instant at = day.atTime(calendarData.opensAt()).atZone(calendarData.zone()).toInstant();
+        return at.isBefore(dueAt) ? Optional.of(at) : Optional.empty();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    /**
+     * The calendar at its current committed version, read in this transaction: a term is never
+     * issued under another instance's stale snapshot.
+     */
+    private DeadlineCalculator calculator() {
+        return new DeadlineCalculator(calendar.load());
+    }
+
+    /** The request under its row lock, or null. Every command starts here. */
+    private SubmissionRequest lock(UUID id) {
+        SubmissionRequest request = entityManager.find(SubmissionRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request != null) {
+            // A copy this transaction loaded before the lock may predate another command's commit:
+            // decide on the row as it is under the lock, or an update is lost.
+            entityManager.refresh(request);
+        }
+        return request;
+    }
+
+    private static Instant stated(Notification notification, String key, Instant fallback) {
+        String value = notification.values == null ? null : notification.values.get(key);
+        return value == null ? fallback : Instant.parse(value);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private Map<String, String> withReason(SubmissionRequest request, String reason) {
+        Map<String, String> values = values(request);
+        values.put("reason", reason);
+        return values;
+    }
+
+    Map<String, String> values(SubmissionRequest request) {
+        Map<String, String> values = new HashMap<>();
         values.put("network", request.network);
         values.put("handle", request.handle);
         values.put("cycle", request.cycleId == null ? "" : request.cycleId);
         values.put("areaCode", request.areaCode);
         values.put("dueAt", formatted(request.dueAt));
+        values.put("dueAtInstant", request.dueAt.toString());
         if (request.attendBy != null) {
             values.put("attendBy", formatted(request.attendBy));
+            values.put("attendByInstant", request.attendBy.toString());
         }
-        return new Notice(kind, recipients, request.id, request.accountId, values);
+        if (request.kind == SubmissionRequest.Kind.AD_HOC) {
+            values.put("requestedFields", String.join(", ", request.requestedFields));
+            values.put("requestReason", request.reason == null ? "" : request.reason);
+        }
+        return values;
     }
 
     String formatted(Instant instant) {

@@ -13,7 +13,7 @@ import java.util.Properties;
 /** Reads what the real SMTP server received for one address, over POP3, as a mail client would. */
 public final class Mailbox {
 
-    public record Mail(String subject, String body, List<String> to, String messageId) {
+    public record Mail(String subject, String body, List<String> to, String messageId, java.util.Date sentDate, String rawDate) {
     }
 
     private Mailbox() {
@@ -38,7 +38,8 @@ public final class Mailbox {
                     }
                     String[] ids = message.getHeader("Message-ID");
                     mails.add(new Mail(message.getSubject(), String.valueOf(message.getContent()).strip(), to,
-                            ids == null ? null : ids[0]));
+                            ids == null ? null : ids[0], message.getSentDate(),
+                            message.getHeader("Date") == null ? null : String.join(" | ", message.getHeader("Date"))));
                 }
                 inbox.close(false);
                 return mails;

@@ -17,6 +17,7 @@ final class RecordingHandlers {
     static final String RECORD = "TEST_RECORD";
     static final String FAIL_ONCE = "TEST_FAIL_ONCE";
     static final String CRASH_ONCE = "TEST_CRASH_ONCE";
+    static final String FAIL_AT_COMMIT = "TEST_FAIL_AT_COMMIT";
 
     /** How many more attempts of a subject's effect must fail (or crash). */
     static final Map<UUID, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
@@ -88,6 +89,26 @@ final class RecordingHandlers {
             if (failsNow(subjectId)) {
                 entityManager.createNativeQuery("select pg_terminate_backend(pg_backend_pid())").getResultList();
             }
+        }
+    }
+
+    /**
+     * Writes a duplicate into a table whose unique constraint is checked only at commit: the effect
+     * itself returns normally, and the transaction fails when it commits.
+     */
+    @ApplicationScoped
+    static class FailAtCommit implements TimerHandler {
+        @Inject
+        EntityManager entityManager;
+
+        @Override
+        public String kind() {
+            return FAIL_AT_COMMIT;
+        }
+
+        @Override
+        public void fire(UUID subjectId, Instant dueAt, Instant firedAt) {
+            entityManager.createNativeQuery("insert into test_deferred_unique (v) values (1), (1)").executeUpdate();
         }
     }
 }

@@ -50,6 +50,10 @@ class TimerEngineTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "create table if not exists test_timer_effect (subject_id uuid not null, fired_at timestamptz not null)")
                 .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                create table if not exists test_deferred_unique (
+                    v integer,
+                    constraint test_deferred_unique_v unique (v) deferrable initially deferred)""").executeUpdate());
     }
 
     @AfterEach
@@ -147,6 +151,76 @@ class TimerEngineTest {
         clock.advance(Duration.ofMinutes(1)); // past the backoff
         engine.sweep();
         assertThat(effects(failing)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPinAFailureAtCommitOnItsOwnTimerAndFireTheOthers() {
+        UUID failing = UUID.randomUUID();
+        UUID behind = UUID.randomUUID();
+        Instant due = clock.instant().plus(Duration.ofDays(810));
+        QuarkusTransaction.requiringNew().run(() -> {
+            engine.schedule(RecordingHandlers.FAIL_AT_COMMIT, failing, due);
+            engine.schedule(RecordingHandlers.RECORD, behind, due.plusMillis(1));
+        });
+        clock.advance(Duration.ofDays(811));
+        try {
+            engine.sweep();
+            assertThat(effects(behind)).as("the timer behind the failing one fired").isEqualTo(1);
+            Object[] row = timerRow(failing);
+            assertThat(row[0]).isEqualTo("PENDING");
+            assertThat(((Number) row[1]).intValue()).as("attempts").isEqualTo(1);
+            assertThat((String) row[2]).contains("test_deferred_unique_v");
+            assertThat(row[3]).as("next attempt pushed back").isNotNull();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> engine.cancel(RecordingHandlers.FAIL_AT_COMMIT, failing));
+        }
+    }
+
+    @Test
+    void shouldMarkATimerDeadAfterItsAttemptsAndLetAnOperatorRetryIt() {
+        UUID failing = UUID.randomUUID();
+        Instant due = clock.instant().plus(Duration.ofDays(820));
+        QuarkusTransaction.requiringNew().run(() -> engine.schedule(RecordingHandlers.FAIL_AT_COMMIT, failing, due));
+        clock.advance(Duration.ofDays(821));
+        try {
+            // timers.max-attempts is 12; the backoff never exceeds timers.max-backoff (10 minutes).
+            for (int attempt = 1; attempt <= 11; attempt++) {
+                engine.sweep();
+                assertThat(timerRow(failing)[0]).as("after attempt " + attempt).isEqualTo("PENDING");
+                clock.advance(Duration.ofMinutes(11));
+            }
+            engine.sweep();
+            assertThat(timerRow(failing)[0]).isEqualTo("DEAD");
+            assertThat(((Number) timerRow(failing)[1]).intValue()).isEqualTo(12);
+
+            clock.advance(Duration.ofHours(2));
+            engine.sweep();
+            assertThat(((Number) timerRow(failing)[1]).intValue()).as("a DEAD timer is not tried again").isEqualTo(12);
+
+            String cncs = mx.ine.redes.support.testing.TestTokens.forRole(mx.ine.redes.support.security.Roles.CNCS);
+            io.restassured.RestAssured.given().auth().oauth2(cncs).get("/api/operations/timers?size=500").then().statusCode(200)
+                    .body("items.findAll { it.subjectId == '" + failing + "' }.kind",
+                            org.hamcrest.Matchers.contains(RecordingHandlers.FAIL_AT_COMMIT))
+                    .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            String timerId = io.restassured.RestAssured.given().auth().oauth2(cncs).get("/api/operations/timers?size=500")
+                    .then().extract().path("items.find { it.subjectId == '" + failing + "' }.id");
+            io.restassured.RestAssured.given().auth().oauth2(cncs).post("/api/operations/timers/" + timerId + "/retry")
+                    .then().statusCode(204);
+            assertThat(timerRow(failing)[0]).isEqualTo("PENDING");
+            assertThat(((Number) timerRow(failing)[1]).intValue()).isZero();
+            io.restassured.RestAssured.given().auth().oauth2(cncs).post("/api/operations/timers/" + timerId + "/retry")
+                    .then().statusCode(404).contentType("application/problem+json");
+            io.restassured.RestAssured.given().auth().oauth2(mx.ine.redes.support.testing.TestTokens.forRole(
+                    mx.ine.redes.support.security.Roles.INTEGRATION)).get("/api/operations/timers").then().statusCode(403);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> engine.cancel(RecordingHandlers.FAIL_AT_COMMIT, failing));
+        }
+    }
+
+    private Object[] timerRow(UUID subject) {
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                        "select status, attempts, last_error, next_attempt_at from timer where subject_id = :s order by created_at desc limit 1")
+                .setParameter("s", subject).getSingleResult());
     }
 
     @Test

@@ -1,0 +1,34 @@
+package mx.ine.redes.evaluation.notification;
+
+import java.time.Instant;
+import java.util.Map;
+import mx.ine.redes.evaluation.Notification;
+
+/**
+ * What the subject of a notice (a request) says about it around the moment it leaves. The sender
+ * calls {@link #beforeSending} in the short transaction that claims the notice, under the
+ * subject's lock, and {@link #afterSent} after the mail left, in a transaction of its own: a
+ * failure there is retried without sending the mail again.
+ */
+public interface NoticeSubjects {
+
+    /** The values to send with (fresh from the subject), or a reason not to send at all. */
+    Decision beforeSending(Notification notification, Instant now);
+
+    /** Nobody to tell (no administrator, no head): the subject waits, flagged, and CNCS is alerted. */
+    void nobodyToTell(Notification notification, Instant now);
+
+    /** The notice left at {@code notification.sentAt}: terms that run from it start now. */
+    void afterSent(Notification notification);
+
+    record Decision(boolean send, Map<String, String> values, String cancelledReason) {
+
+        public static Decision send(Map<String, String> values) {
+            return new Decision(true, values, null);
+        }
+
+        public static Decision cancel(String reason) {
+            return new Decision(false, Map.of(), reason);
+        }
+    }
+}

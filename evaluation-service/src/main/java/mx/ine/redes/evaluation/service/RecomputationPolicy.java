@@ -1,0 +1,28 @@
+package mx.ine.redes.evaluation.service;
+
+/**
+ * The named rules by which a request's terms start and move (domain.md §3, Art. 7 III, Art. 12,
+ * Art. 15); a request's {@code policy} lists those applied, and the README explains each.
+ */
+public final class RecomputationPolicy {
+
+    /**
+     * A term runs only from the notice that really left: the request's deadline is computed from the
+     * instant its notice to the administrators was sent, the head's term from the head's notice.
+     * Until then the deadline shown is provisional, and no timer runs.
+     */
+    public static final String TERM_RUNS_FROM_THE_NOTICE_SENT = "TERM_RUNS_FROM_THE_NOTICE_SENT";
+    /** A deadline already told to someone never moves earlier than what they were told; it may move later. */
+    public static final String NOTIFIED_DEADLINE_NEVER_EARLIER = "NOTIFIED_DEADLINE_NEVER_EARLIER";
+    /** A recomputation that would put a deadline at or before now leaves it where it was. */
+    public static final String NEVER_INTO_THE_PAST = "NEVER_INTO_THE_PAST";
+    /** Before its notice left, a provisional deadline follows the calendar freely. */
+    public static final String PROVISIONAL_FOLLOWS_THE_CALENDAR = "PROVISIONAL_FOLLOWS_THE_CALENDAR";
+    /** Art. 12: the day CNCS set (18:00; 23:59:59 inside an electoral process). */
+    public static final String AD_HOC_DUE_DATE = "AD_HOC_DUE_DATE (Art. 12)";
+    /** An ad hoc notice that takes effect only after the day set runs at least one business day from its effect. */
+    public static final String AD_HOC_AT_LEAST_ONE_BUSINESS_DAY = "AD_HOC_AT_LEAST_ONE_BUSINESS_DAY";
+
+    private RecomputationPolicy() {
+    }
+}
