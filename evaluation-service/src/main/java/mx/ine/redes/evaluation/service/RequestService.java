@@ -535,6 +535,8 @@ public class RequestService implements NoticeSubjects {
         Deadline deadline = termFrom(calculator, request, request.noticeSentAt);
         Instant target = certain(deadline.dueAt(), request.dueAt, request.notifiedDueAt, now);
         request.calendarVersion = change.calendarVersion();
+        // The notice's effect follows the calendar too (a day made non-working moves it to the next opening).
+        request.effectiveAt = deadline.effectiveAt();
         if (target.equals(request.dueAt)) {
             return;
         }
