@@ -14,13 +14,20 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import mx.ine.redes.accounts.rest.AreaUpdate;
+import mx.ine.redes.accounts.service.AreaService;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AreaLink;
@@ -40,6 +47,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class AreaChangesTest {
+
+    @Inject
+    AreaService areas;
 
     private static final String SE_NAME = "Secretaría Ejecutiva";
     private static final String CHIS_NAME = "Junta Local Ejecutiva en Chiapas";
@@ -241,6 +251,29 @@ class AreaChangesTest {
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("parentCode"))
                 .body("errors[0].message", equalTo("Un área no puede quedar debajo de sí misma."));
+    }
+
+    @Test
+    void shouldRegisterWithTheNewHeadAnAccountThatArrivesWhileTheStateBoardChanges() throws Exception {
+        Tree t = tree();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> registration = QuarkusTransaction.requiringNew().call(() -> {
+                areas.update(t.chis(), new AreaUpdate(null, null, "Mtra. Rosa Elena Pérez Gómez", "rosa.perez@ine.mx", null),
+                        "cncs@ine.mx");
+                Account.getEntityManager().flush();
+                // This change cannot see an account registered now, so the registration must wait for it.
+                Future<String> pending = client.submit(() -> registerAccount(t.chis03(), uniqueXHandle()));
+                Thread.sleep(1500);
+                assertThat(pending.isDone()).as("registration waits for the area change to commit").isFalse();
+                return pending;
+            });
+            String id = registration.get(30, TimeUnit.SECONDS);
+            assertThat(registeredSnapshot(id).ancestors().getFirst())
+                    .isEqualTo(new AreaLink(t.chis(), CHIS_NAME, "LOCAL", "Mtra. Rosa Elena Pérez Gómez", "rosa.perez@ine.mx"));
+        } finally {
+            client.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

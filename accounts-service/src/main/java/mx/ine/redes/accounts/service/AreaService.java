@@ -3,6 +3,7 @@ package mx.ine.redes.accounts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -91,6 +92,11 @@ public class AreaService {
      */
     public Area update(String code, AreaUpdate update, String actor) {
         Area area = Area.findByCode(code).orElseThrow(() -> ProblemException.notFound("No existe el área " + code + "."));
+        // Changes of one area, and of areas on one branch, are serialised: the row is locked for the
+        // change and those above are read under a share lock, so two PATCHes never announce
+        // snapshots that each miss the other's change (and concurrent moves cannot make a cycle).
+        entityManager.refresh(area, LockModeType.PESSIMISTIC_WRITE);
+        Area.lockChain(area.parent);
         if (update.removesHead() && (update.headName() != null || update.headEmail() != null)) {
             throw ProblemException.invalid("removeHead", "Indique un titular nuevo o removeHead, no ambos.");
         }
@@ -98,6 +104,7 @@ public class AreaService {
         if (update.parentCode() != null) {
             parent = Area.findByCode(update.parentCode()).orElseThrow(() ->
                     ProblemException.invalid("parentCode", "No existe el área superior " + update.parentCode() + "."));
+            Area.lockChain(parent);
             for (Area ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
                 if (ancestor.id.equals(area.id)) {
                     throw ProblemException.invalid("parentCode", "Un área no puede quedar debajo de sí misma.");
@@ -155,16 +162,27 @@ public class AreaService {
                 .getResultList();
         Map<UUID, List<String>> administrators = accountSearch.administratorsOf(live);
         List<String> changedBelow = List.of("ancestors");
+        List<AccountUpdated> updates = new ArrayList<>(live.size());
+        List<Object> written = new ArrayList<>(2 * live.size());
         for (Account account : live) {
             boolean own = account.area.id.equals(area.id);
             if (own && changed.contains("areaName")) {
                 account.searchText = SearchText.of(account);
             }
             // The account's history keeps the change of the area (own or above) as the account saw it.
-            history.record(account, own ? "AREA_UPDATED" : "ANCESTOR_AREA_UPDATED", actor, before, after);
-            events.publish(new AccountUpdated(RegistryMapper.toSnapshot(account,
+            written.add(history.record(account, own ? "AREA_UPDATED" : "ANCESTOR_AREA_UPDATED", actor, before, after));
+            written.add(account);
+            updates.add(new AccountUpdated(RegistryMapper.toSnapshot(account,
                     administrators.getOrDefault(account.id, List.of())), own ? changed : changedBelow));
         }
+        // The publisher flushes once per event. With the subtree's accounts and history rows still
+        // managed, every one of those flushes would dirty-check all of them again: quadratic, seconds
+        // for a root above every board of the country. So they are written once and let go of (only
+        // entities this method loaded; the changed area and those above it stay managed).
+        entityManager.flush();
+        written.forEach(entityManager::detach);
+        subtree.stream().filter(below -> !below.id.equals(area.id)).forEach(entityManager::detach);
+        updates.forEach(events::publish);
     }
 
     /** The area and every area below it, loaded in one query. */
