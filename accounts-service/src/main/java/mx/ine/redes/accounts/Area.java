@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -54,5 +55,17 @@ public class Area extends PanacheEntityBase {
 
     public static Optional<Area> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /**
+     * Reads {@code area} and every area above it again under a share lock (PostgreSQL {@code FOR
+     * SHARE}): whoever is changing one of them is waited for, and its values are read once committed.
+     * Whatever copies these areas into an account snapshot (the head, the {@code ancestors}) thus
+     * cannot publish values that a concurrent change is replacing.
+     */
+    public static void lockChain(Area area) {
+        for (Area level = area; level != null; level = level.parent) {
+            getEntityManager().refresh(level, LockModeType.PESSIMISTIC_READ);
+        }
     }
 }

@@ -74,6 +74,7 @@ class PublicVerificationTest {
     void shouldLimitTheRateWithRetryAfter() {
         Response limited = null;
         int allowed = 0;
+        long started = clock.millis();
         for (int i = 0; i < 200 && limited == null; i++) {
             Response response = given().get("/api/public/verify?url=https://x.com/inemexico");
             if (response.statusCode() == 429) {
@@ -83,8 +84,11 @@ class PublicVerificationTest {
                 allowed++;
             }
         }
+        long elapsed = clock.millis() - started;
         assertThat(limited).as("a burst beyond the allowance is refused").isNotNull();
-        assertThat(allowed).isEqualTo(60);
+        // The bucket starts full (60) and refills continuously, one a second: on a loaded machine the
+        // burst lasts more than a second and earns one more request per whole second it took.
+        assertThat(allowed).as("allowed in a burst of %d ms", elapsed).isBetween(60, 60 + (int) (elapsed / 1000));
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
 

@@ -64,7 +64,11 @@ public class AreaResource {
     @PATCH
     @Path("/{code}")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Cambia el nombre, el área superior o el titular de un área")
+    @Operation(summary = "Cambia el nombre, el área superior o el titular de un área",
+            description = "Los campos ausentes no cambian; removeHead=true deja el área sin titular (sus escalamientos pasan al"
+                    + " titular del área superior). Si algo cambia, se anuncia AccountUpdated para cada cuenta vigente del área"
+                    + " y de todas las áreas debajo de ella, y queda en el historial de cada cuenta; si nada cambia, no se"
+                    + " anuncia nada.")
     public AreaResponse update(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
         return RegistryMapper.toResponse(areas.update(code, update, caller.email()));
     }

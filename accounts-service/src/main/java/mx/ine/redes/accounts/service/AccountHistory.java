@@ -49,8 +49,8 @@ public class AccountHistory {
         return AccountAdministrator.activeFor(account).stream().map(assignment -> assignment.person.email).toList();
     }
 
-    public void record(Account account, String change, String changedBy, Map<String, Object> before,
-                       Map<String, Object> after) {
+    public AccountChange record(Account account, String change, String changedBy, Map<String, Object> before,
+                                Map<String, Object> after) {
         AccountChange row = new AccountChange();
         row.id = UUID.randomUUID();
         row.account = account;
@@ -61,5 +61,6 @@ public class AccountHistory {
         row.after = after;
         row.persist();
         account.updatedAt = row.changedAt;
+        return row;
     }
 }

@@ -81,6 +81,8 @@ public class AccountService {
         List<Person> administrators = administratorsNamed(request.administratorEmails());
         Area area = Area.findByCode(request.areaCode()).orElseThrow(() ->
                 ProblemException.invalid("areaCode", "No existe el área " + request.areaCode() + "."));
+        // An area change announces the accounts it can see; one registered meanwhile must carry its values.
+        Area.lockChain(area);
 
         Optional<Account> sameHandle = Account.findLive(address.network(), address.handle());
         if (sameHandle.isPresent()) {
@@ -150,6 +152,8 @@ public class AccountService {
         if (patch.areaCode() != null && !patch.areaCode().equals(account.area.code)) {
             account.area = Area.findByCode(patch.areaCode()).orElseThrow(() ->
                     ProblemException.invalid("areaCode", "No existe el área " + patch.areaCode() + "."));
+            // As for a registration: an area change in progress cannot see this move.
+            Area.lockChain(account.area);
             changed.add("areaCode");
         }
         if (patch.platformAccountId() != null && !patch.platformAccountId().equals(account.platformAccountId)) {

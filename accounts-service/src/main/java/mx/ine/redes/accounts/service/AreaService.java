@@ -2,6 +2,8 @@ package mx.ine.redes.accounts.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.accounts.Account;
@@ -50,6 +53,12 @@ public class AreaService {
     @Inject
     Validator validator;
 
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AccountSearch accountSearch;
+
     public Area register(AreaRequest request) {
         if (Area.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("Ya existe un área con la clave " + request.code() + ".");
@@ -67,7 +76,7 @@ public class AreaService {
         area.level = request.level();
         area.state = request.state();
         area.district = request.district();
-        area.headName = request.headName();
+        area.headName = request.headName() == null || request.headName().isBlank() ? null : request.headName().strip();
         area.headEmail = request.headEmail() == null ? null : request.headEmail().toLowerCase(Locale.ROOT);
         area.createdAt = clock.instant();
         area.parent = parent;
@@ -76,15 +85,26 @@ public class AreaService {
     }
 
     /**
-     * Renames, moves or changes the head of an area. Consumers keep the area's name and head with
-     * each account, so every live account of the area is announced again.
+     * Renames, moves or changes (or removes) the head of an area. Every account snapshot carries its
+     * own area's name and head and, in {@code ancestors}, the name and head of every area above it;
+     * so every live account of this area and of every area below it is announced again, in this
+     * transaction. A request that changes nothing announces nothing.
      */
     public Area update(String code, AreaUpdate update, String actor) {
         Area area = Area.findByCode(code).orElseThrow(() -> ProblemException.notFound("No existe el área " + code + "."));
+        // Changes of one area, and of areas on one branch, are serialised: the row is locked for the
+        // change and those above are read under a share lock, so two PATCHes never announce
+        // snapshots that each miss the other's change (and concurrent moves cannot make a cycle).
+        entityManager.refresh(area, LockModeType.PESSIMISTIC_WRITE);
+        Area.lockChain(area.parent);
+        if (update.removesHead() && (update.headName() != null || update.headEmail() != null)) {
+            throw ProblemException.invalid("removeHead", "Indique un titular nuevo o removeHead, no ambos.");
+        }
         Area parent = area.parent;
         if (update.parentCode() != null) {
             parent = Area.findByCode(update.parentCode()).orElseThrow(() ->
                     ProblemException.invalid("parentCode", "No existe el área superior " + update.parentCode() + "."));
+            Area.lockChain(parent);
             for (Area ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
                 if (ancestor.id.equals(area.id)) {
                     throw ProblemException.invalid("parentCode", "Un área no puede quedar debajo de sí misma.");
@@ -92,37 +112,105 @@ public class AreaService {
             }
         }
         checkHierarchy(area.level, area.state, area.district, parent);
+        Map<String, Object> before = describe(area);
+        // Names of snapshot fields (AccountSnapshot), so that a consumer knows what to refresh.
         List<String> changed = new ArrayList<>();
         if (update.name() != null && !update.name().strip().equals(area.name)) {
             area.name = update.name().strip();
             changed.add("areaName");
         }
-        if (parent != area.parent) {
+        // Ids, not references: the current parent may be a lazy proxy of the same row.
+        if (!Objects.equals(idOf(parent), idOf(area.parent))) {
             area.parent = parent;
-            changed.add("parentCode");
+            changed.add("ancestors");
         }
-        if (update.headName() != null && !update.headName().equals(area.headName)) {
-            area.headName = update.headName();
+        String headName = update.removesHead() ? null : update.headName() == null ? area.headName : update.headName().strip();
+        String headEmail = update.removesHead() ? null
+                : update.headEmail() == null ? area.headEmail : update.headEmail().toLowerCase(Locale.ROOT);
+        if (!Objects.equals(headName, area.headName)) {
+            area.headName = headName;
             changed.add("headName");
         }
-        if (update.headEmail() != null && !update.headEmail().equalsIgnoreCase(String.valueOf(area.headEmail))) {
-            area.headEmail = update.headEmail().toLowerCase(Locale.ROOT);
+        if (!Objects.equals(headEmail, area.headEmail)) {
+            area.headEmail = headEmail;
             changed.add("headEmail");
         }
         if (changed.isEmpty()) {
             return area;
         }
         area.updatedAt = clock.instant();
-        List<Account> live = Account.list("area = ?1 and status <> ?2", area, AccountStatus.DECOMMISSIONED);
-        for (Account account : live) {
-            Map<String, Object> before = new LinkedHashMap<>(AccountHistory.stateOf(account));
-            account.searchText = SearchText.of(account);
-            history.record(account, "AREA_UPDATED", actor, before, Map.of("areaCode", area.code, "areaName", area.name,
-                    "headEmail", String.valueOf(area.headEmail)));
-            events.publish(new AccountUpdated(RegistryMapper.toSnapshot(account,
-                    AccountHistory.activeAdministratorEmails(account)), changed));
-        }
+        announceSubtree(area, changed, before, describe(area), actor);
         return area;
+    }
+
+    /**
+     * Announces every live account of {@code area} and of the areas below it. The accounts of the
+     * area itself see {@code changed} (their own area's fields); those below see only
+     * {@code ancestors}. A constant number of queries whatever the size of the subtree (a root
+     * central area may hold every board of the country): the subtree's areas in one recursive
+     * query, their live accounts in one, their administrators in one.
+     */
+    private void announceSubtree(Area area, List<String> changed, Map<String, Object> before, Map<String, Object> after,
+                                 String actor) {
+        List<Area> subtree = subtreeOf(area);
+        List<Account> live = entityManager.createQuery("""
+                        select a from Account a join fetch a.area
+                        where a.area in :areas and a.status <> :decommissioned
+                        order by a.area.code, a.network, a.handle, a.id""", Account.class)
+                .setParameter("areas", subtree)
+                .setParameter("decommissioned", AccountStatus.DECOMMISSIONED)
+                .getResultList();
+        Map<UUID, List<String>> administrators = accountSearch.administratorsOf(live);
+        List<String> changedBelow = List.of("ancestors");
+        List<AccountUpdated> updates = new ArrayList<>(live.size());
+        List<Object> written = new ArrayList<>(2 * live.size());
+        for (Account account : live) {
+            boolean own = account.area.id.equals(area.id);
+            if (own && changed.contains("areaName")) {
+                account.searchText = SearchText.of(account);
+            }
+            // The account's history keeps the change of the area (own or above) as the account saw it.
+            written.add(history.record(account, own ? "AREA_UPDATED" : "ANCESTOR_AREA_UPDATED", actor, before, after));
+            written.add(account);
+            updates.add(new AccountUpdated(RegistryMapper.toSnapshot(account,
+                    administrators.getOrDefault(account.id, List.of())), own ? changed : changedBelow));
+        }
+        // The publisher flushes once per event. With the subtree's accounts and history rows still
+        // managed, every one of those flushes would dirty-check all of them again: quadratic, seconds
+        // for a root above every board of the country. So they are written once and let go of (only
+        // entities this method loaded; the changed area and those above it stay managed).
+        entityManager.flush();
+        written.forEach(entityManager::detach);
+        subtree.stream().filter(below -> !below.id.equals(area.id)).forEach(entityManager::detach);
+        updates.forEach(events::publish);
+    }
+
+    /** The area and every area below it, loaded in one query. */
+    @SuppressWarnings("unchecked")
+    private List<Area> subtreeOf(Area area) {
+        return entityManager.createNativeQuery("""
+                        with recursive subtree(id) as (
+                            select cast(:root as uuid)
+                            union
+                            select child.id from area child join subtree on child.parent_id = subtree.id)
+                        select area.* from area join subtree on area.id = subtree.id""", Area.class)
+                .setParameter("root", area.id)
+                .getResultList();
+    }
+
+    /** An area as the history of its accounts records it, before and after a change. */
+    private static Map<String, Object> describe(Area area) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("areaCode", area.code);
+        state.put("areaName", area.name);
+        state.put("parentCode", area.parent == null ? null : area.parent.code);
+        state.put("headName", area.headName);
+        state.put("headEmail", area.headEmail);
+        return state;
+    }
+
+    private static UUID idOf(Area area) {
+        return area == null ? null : area.id;
     }
 
     /**
