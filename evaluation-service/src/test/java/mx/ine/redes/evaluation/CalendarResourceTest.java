@@ -69,6 +69,29 @@ class CalendarResourceTest {
     }
 
     @Test
+    void shouldListTheDaysBetweenTheActAndItsEffectInSpanishOrEnglish() {
+        // Friday 21 March 2031 19:00 CST: after hours; Saturday and Sunday are why the effect waits
+        // to Monday 24 March 09:00 CST; one business day → Tuesday 25 March 18:00 CST.
+        given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN)).get("/api/calendar/deadline?from=2031-03-22T01:00:00Z&businessDays=1")
+                .then().statusCode(200)
+                .body("effectiveAt", equalTo("2031-03-24T15:00:00Z"))
+                .body("effectiveAtLocal", equalTo("2031-03-24T09:00:00-06:00"))
+                .body("dueAt", equalTo("2031-03-26T00:00:00Z"))
+                .body("days.date", equalTo(List.of("2031-03-22", "2031-03-23", "2031-03-25")))
+                .body("days.beforeEffect", equalTo(List.of(true, true, false)))
+                .body("days.counted", equalTo(List.of(false, false, true)))
+                .body("days.reason", equalTo(List.of("sábado", "domingo", "día hábil")));
+        given().auth().oauth2(cncs()).header("Accept-Language", "en-US,en;q=0.9,es;q=0.5")
+                .get("/api/calendar/deadline?from=2031-03-22T01:00:00Z&businessDays=1")
+                .then().statusCode(200)
+                .body("days.reason", equalTo(List.of("Saturday", "Sunday", "business day")));
+        given().auth().oauth2(cncs()).header("Accept-Language", "es-MX,en;q=0.5")
+                .get("/api/calendar/deadline?from=2031-03-22T01:00:00Z&businessDays=1")
+                .then().statusCode(200)
+                .body("days[0].reason", equalTo("sábado"));
+    }
+
+    @Test
     void shouldLoadAYearAtOnceAsOneCalendarVersion() {
         long versionBefore = version();
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
@@ -97,7 +120,12 @@ class CalendarResourceTest {
                     .then().statusCode(200)
                     .body("effectiveAt", equalTo("2031-06-15T04:00:00Z"))
                     .body("dueAtLocal", equalTo("2031-06-16T23:59:59-06:00"))
-                    .body("days[0].reason", equalTo("proceso electoral: Proceso de prueba 2031"));
+                    .body("days[0].reason", equalTo("proceso electoral: Proceso de prueba 2031 (también día de descanso: domingo)"))
+                    .body("days[1].reason", equalTo("proceso electoral: Proceso de prueba 2031"));
+            given().auth().oauth2(cncs()).header("Accept-Language", "en")
+                    .get("/api/calendar/deadline?from=2031-06-15T04:00:00Z&businessDays=2")
+                    .then().statusCode(200)
+                    .body("days[0].reason", equalTo("electoral process: Proceso de prueba 2031 (also a rest day: Sunday)"));
         } finally {
             given().auth().oauth2(cncs()).delete("/api/calendar/electoral-processes/" + id).then().statusCode(204);
         }
@@ -108,7 +136,31 @@ class CalendarResourceTest {
         long before = version();
         given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=ayer&businessDays=2").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-01-01T00:00:00Z&businessDays=0").then().statusCode(400);
+        for (String businessDays : List.of("0", "366", "-1", "dos", "1.5", "")) {
+            given().auth().oauth2(cncs()).queryParam("from", "2031-01-01T00:00:00Z").queryParam("businessDays", businessDays)
+                    .get("/api/calendar/deadline").then().statusCode(400)
+                    .body("errors[0].field", equalTo("businessDays"));
+        }
+        given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-01-01T00:00:00Z").then().statusCode(400)
+                .body("errors[0].field", equalTo("businessDays"));
+        // Outside the supported years (1990–2200, Mexico City time): 400 naming from, never a 500.
+        for (String from : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1989-12-31T23:59:59Z",
+                "2201-01-01T06:00:00Z", "2201-01-01T00:00:00-06:00")) {
+            given().auth().oauth2(cncs()).queryParam("from", from).queryParam("businessDays", "1")
+                    .get("/api/calendar/deadline").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("from"))
+                    .body("detail", containsString("1990–2200"));
+        }
+        given().auth().oauth2(cncs()).header("Accept-Language", "en").queryParam("from", "+999999999-12-31T23:59:59Z")
+                .queryParam("businessDays", "1").get("/api/calendar/deadline").then().statusCode(400)
+                .body("title", equalTo("Invalid request"))
+                .body("detail", containsString("outside the supported years"));
+        // The first and last supported instants answer.
+        given().auth().oauth2(cncs()).queryParam("from", "1990-01-01T06:00:00Z").queryParam("businessDays", "365")
+                .get("/api/calendar/deadline").then().statusCode(200);
+        given().auth().oauth2(cncs()).queryParam("from", "2201-01-01T05:59:59Z").queryParam("businessDays", "1")
+                .get("/api/calendar/deadline").then().statusCode(200);
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Al revés", "startsOn", "2031-06-30", "endsOn", "2031-06-01"))
                 .post("/api/calendar/electoral-processes").then().statusCode(400).body("errors[0].field", equalTo("endsOn"));

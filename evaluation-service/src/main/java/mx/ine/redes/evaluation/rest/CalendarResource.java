@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,16 +15,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import mx.ine.redes.evaluation.ElectoralProcess;
 import mx.ine.redes.evaluation.InstituteNonWorkingDay;
 import mx.ine.redes.evaluation.calendar.Deadline;
+import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.service.CalendarService;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Caller;
@@ -40,7 +43,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
-
     @Inject
     CalendarService calendar;
 
@@ -51,11 +53,16 @@ public class CalendarResource {
     @Path("/deadline")
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION})
     @Operation(summary = "Calcula el vencimiento de un plazo en días hábiles y lo explica",
-            description = "from: instante ISO-8601 del acto (p. ej. 2026-07-01T17:30:00Z); businessDays: número de días hábiles.")
-    public DeadlineResponse deadline(@QueryParam("from") String from,
-                                     @QueryParam("businessDays") @NotNull @Min(1) @Max(365) Integer businessDays) {
+            description = "from: instante ISO-8601 del acto (p. ej. 2026-07-01T17:30:00Z), entre 1990 y 2200; "
+                    + "businessDays: número de días hábiles, de 1 a " + MAX_BUSINESS_DAYS + ". Las razones de cada día "
+                    + "van en español, o en inglés con Accept-Language: en.")
+    public DeadlineResponse deadline(@QueryParam("from") String from, @QueryParam("businessDays") String businessDays,
+                                     @Context HttpHeaders headers) {
+        boolean english = english(headers);
         if (from == null || from.isBlank()) {
-            throw ProblemException.invalid("from", "Indique el instante del acto (ISO-8601, p. ej. 2026-07-01T17:30:00Z).");
+            throw ProblemException.invalid("from", english
+                    ? "Give the instant of the act (ISO-8601, e.g. 2026-07-01T17:30:00Z)."
+                    : "Indique el instante del acto (ISO-8601, p. ej. 2026-07-01T17:30:00Z).");
         }
         Instant act;
         try {
@@ -64,10 +71,59 @@ public class CalendarResource {
             try {
                 act = java.time.OffsetDateTime.parse(from.strip()).toInstant();
             } catch (DateTimeParseException again) {
-                throw ProblemException.invalid("from", "No es un instante ISO-8601: " + from + ".");
+                throw ProblemException.invalid("from", english ? "Not an ISO-8601 instant: " + from + "."
+                        : "No es un instante ISO-8601: " + from + ".");
             }
         }
-        return toResponse(calendar.afterBusinessDays(act, businessDays));
+        DeadlineCalculator calculator = calendar.calculator();
+        // Outside the supported years the rules are not known to hold, and far-off instants
+        // (+999999999-…) would overflow the date arithmetic: a client's mistake, not a 500.
+        if (!calculator.supports(act)) {
+            throw ProblemException.invalid("from", english
+                    ? "The instant " + from + " is outside the supported years (1990–2200, Mexico City time)."
+                    : "El instante " + from + " está fuera de los años admitidos (1990–2200, hora de la Ciudad de México).");
+        }
+        int days = businessDays(businessDays, english);
+        return toResponse(calculator.afterBusinessDays(act, days), calculator, english);
+    }
+
+    /** The longest term one may ask about: a year of business days is far beyond any term of the Lineamientos. */
+    static final int MAX_BUSINESS_DAYS = 365;
+
+    /** Parsed here, not by the framework: a non-number must be a 400 naming the parameter, never a 404. */
+    private static int businessDays(String value, boolean english) {
+        String message = english ? "Give a whole number of business days from 1 to " + MAX_BUSINESS_DAYS + "."
+                : "Indique un número entero de días hábiles, de 1 a " + MAX_BUSINESS_DAYS + ".";
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("businessDays", message);
+        }
+        int days;
+        try {
+            days = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("businessDays", message);
+        }
+        if (days < 1 || days > MAX_BUSINESS_DAYS) {
+            throw ProblemException.invalid("businessDays", message);
+        }
+        return days;
+    }
+
+    /** The same choice as the problem texts (service-support): the first of es/en the client accepts; Spanish by default. */
+    static boolean english(HttpHeaders headers) {
+        try {
+            for (Locale locale : headers.getAcceptableLanguages()) {
+                if ("es".equals(locale.getLanguage())) {
+                    return false;
+                }
+                if ("en".equals(locale.getLanguage())) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException unreadableHeader) {
+            return false;
+        }
+        return false;
     }
 
     @GET
@@ -158,13 +214,14 @@ public class CalendarResource {
         }
     }
 
-    DeadlineResponse toResponse(Deadline deadline) {
-        var zone = calendar.calculator().calendar().zone();
+    static DeadlineResponse toResponse(Deadline deadline, DeadlineCalculator calculator, boolean english) {
+        var zone = calculator.calendar().zone();
         return new DeadlineResponse(deadline.actAt(), deadline.effectiveAt(),
                 deadline.effectiveAt().atZone(zone).toOffsetDateTime(), deadline.dueAt(),
                 deadline.dueAt().atZone(zone).toOffsetDateTime(), deadline.businessDays(), deadline.policy(),
                 deadline.calendarVersion(),
-                deadline.days().stream().map(day -> new DeadlineResponse.Day(day.date(), day.counted(), day.ordinal(), day.reason())).toList());
+                deadline.days().stream().map(day -> new DeadlineResponse.Day(day.date(), day.beforeEffect(), day.counted(),
+                        day.ordinal(), english ? day.reasonEnglish() : day.reason())).toList());
     }
 
     private static NonWorkingDayResponse toResponse(InstituteNonWorkingDay day) {

@@ -20,6 +20,11 @@ public record DeadlineResponse(
         long calendarVersion,
         List<Day> days) {
 
-    public record Day(LocalDate date, boolean counted, int ordinal, String reason) {
+    /**
+     * One day looked at. {@code beforeEffect}: between the act's day and the day it took effect
+     * (why the effect waited); otherwise counted (with its ordinal) or skipped. {@code reason} in
+     * the language asked for (Spanish unless {@code Accept-Language} prefers English).
+     */
+    public record Day(LocalDate date, boolean beforeEffect, boolean counted, int ordinal, String reason) {
     }
 }

@@ -64,9 +64,19 @@ class DeadlineCalculatorTest {
         Deadline deadline = Calendars.standard().afterBusinessDays(local("2025-11-14T19:00"), 2);
 
         assertThat(deadline.effectiveAt()).isEqualTo(local("2025-11-19T09:00"));
-        assertThat(deadline.days()).extracting(Deadline.Day::date, Deadline.Day::counted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 20), true),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 21), true));
+        // Friday 19:00: Saturday to Tuesday are why the effect waited; counting starts on Thursday.
+        assertThat(deadline.days()).extracting(Deadline.Day::date, Deadline.Day::beforeEffect, Deadline.Day::counted, Deadline.Day::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 15), true, false, "sábado"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 16), true, false, "domingo"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 17), true, false,
+                                "descanso obligatorio: tercer lunes de noviembre (Día de la Revolución)"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 18), true, false,
+                                "día inhábil del Instituto: día inhábil (" + Calendars.DOF_2025 + ")"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 20), false, true, "día hábil"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 11, 21), false, true, "día hábil"));
+        assertThat(deadline.days()).extracting(Deadline.Day::reasonEnglish).containsExactly("Saturday", "Sunday",
+                "statutory rest day: third Monday of November (Revolution Day)",
+                "Institute non-working day: día inhábil (" + Calendars.DOF_2025 + ")", "business day", "business day");
         Deadline skipping = Calendars.standard().afterBusinessDays(local("2025-11-14T12:00"), 1);
         assertThat(skipping.days()).extracting(Deadline.Day::reason).containsExactly("sábado", "domingo",
                 "descanso obligatorio: tercer lunes de noviembre (Día de la Revolución)",
