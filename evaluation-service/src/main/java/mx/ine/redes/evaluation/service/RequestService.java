@@ -113,6 +113,7 @@ public class RequestService implements NoticeSubjects {
         if (!matcher.matches()) {
             throw ProblemException.invalid("id", "El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).");
         }
+        DeadlineCalculator calculator = calculator();
         // Two CNCS users opening the same cycle at once: the second waits here and is told it is open.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "review-cycle:" + cycleId).getSingleResult();
@@ -141,7 +142,6 @@ public class RequestService implements NoticeSubjects {
         cycle.openedBy = actor;
         cycle.persist();
 
-        DeadlineCalculator calculator = calculator();
         Instant windowOpensAt = periodEnd.plusDays(1).atStartOfDay(zone()).toInstant();
         Deadline provisional = calculator.submissionWindow(now, windowMonth);
         List<ReviewedAccount> accounts = ReviewedAccount.list("status = 'ACTIVE' order by areaCode, network, handle");
@@ -160,7 +160,7 @@ public class RequestService implements NoticeSubjects {
     public List<SubmissionRequest> requestAdHoc(AdHocRequest request, String actor) {
         Instant now = clock.instant();
         DeadlineCalculator calculator = calculator();
-        Optional<Instant> due = adHocDue(calculator, request.dueOn());
+        Optional<Instant> due = calculator.adHocDue(request.dueOn());
         if (due.isEmpty()) {
             throw ProblemException.invalid("dueOn", "El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
                     + calculator.calendar().status(request.dueOn()).reason() + ").");
@@ -353,6 +353,7 @@ public class RequestService implements NoticeSubjects {
 
     @Override
     public Decision beforeSending(Notification notification, Instant now) {
+        DeadlineCalculator calculator = calculator();
         SubmissionRequest request = lock(notification.subjectId);
         if (request == null) {
             return Decision.send(Map.of());
@@ -365,7 +366,7 @@ public class RequestService implements NoticeSubjects {
                     return Decision.cancel("El requerimiento ya fue atendido.");
                 }
                 // What the notice says is the term as it will run from this notice.
-                Deadline deadline = termFrom(calculator(), request, now);
+                Deadline deadline = termFrom(calculator, request, now);
                 values.put("dueAt", formatted(deadline.dueAt()));
                 values.put("dueAtInstant", deadline.dueAt().toString());
             }
@@ -391,7 +392,7 @@ public class RequestService implements NoticeSubjects {
                 if (request.status != Status.ESCALATED) {
                     return Decision.cancel("El requerimiento ya fue atendido.");
                 }
-                Instant attendBy = calculator().afterBusinessDays(now, config.escalationBusinessDays()).dueAt();
+                Instant attendBy = calculator.afterBusinessDays(now, config.escalationBusinessDays()).dueAt();
                 values.put("attendBy", formatted(attendBy));
                 values.put("attendByInstant", attendBy.toString());
             }
@@ -431,16 +432,17 @@ public class RequestService implements NoticeSubjects {
 
     @Override
     public void afterSent(Notification notification) {
+        DeadlineCalculator calculator = calculator();
         SubmissionRequest request = lock(notification.subjectId);
         if (request == null) {
             return;
         }
         Instant sentAt = notification.sentAt;
         switch (NoticeKind.valueOf(notification.kind)) {
-            case REQUEST_ISSUED -> startTerm(request, notification, sentAt);
+            case REQUEST_ISSUED -> startTerm(request, notification, sentAt, calculator);
             case DEADLINE_CHANGED, DEADLINE_REMINDER -> request.notifiedDueAt = latest(request.notifiedDueAt,
                     stated(notification, "dueAtInstant", request.dueAt));
-            case ESCALATED_TO_AREA_HEAD -> startHeadTerm(request, notification, sentAt);
+            case ESCALATED_TO_AREA_HEAD -> startHeadTerm(request, notification, sentAt, calculator);
             case HEAD_TERM_CHANGED -> request.notifiedAttendBy = latest(request.notifiedAttendBy,
                     stated(notification, "attendByInstant", request.attendBy));
             default -> {
@@ -450,7 +452,8 @@ public class RequestService implements NoticeSubjects {
     }
 
     /** The administrators' notice left: the term runs from it, and is never earlier than the notice said. */
-    private void startTerm(SubmissionRequest request, Notification notification, Instant sentAt) {
+    private void startTerm(SubmissionRequest request, Notification notification, Instant sentAt,
+                           DeadlineCalculator calculator) {
         if (request.termRunning()) {
             return;
         }
@@ -458,7 +461,6 @@ public class RequestService implements NoticeSubjects {
         request.awaitingAdministrator = false;
         Instant stated = stated(notification, "dueAtInstant", request.dueAt);
         request.notifiedDueAt = stated;
-        DeadlineCalculator calculator = calculator();
         Deadline deadline = termFrom(calculator, request, sentAt);
         Instant dueAt = latest(deadline.dueAt(), stated);
         request.effectiveAt = deadline.effectiveAt();
@@ -479,7 +481,8 @@ public class RequestService implements NoticeSubjects {
     }
 
     /** The head's notice left: the head's term runs from it. */
-    private void startHeadTerm(SubmissionRequest request, Notification notification, Instant sentAt) {
+    private void startHeadTerm(SubmissionRequest request, Notification notification, Instant sentAt,
+                               DeadlineCalculator calculator) {
         if (request.headNoticeSentAt != null || request.status != Status.ESCALATED) {
             return;
         }
@@ -488,7 +491,7 @@ public class RequestService implements NoticeSubjects {
         request.escalatedToEmail = notification.recipients.isEmpty() ? null : notification.recipients.get(0);
         request.escalatedToArea = notification.values.getOrDefault("headArea", request.areaCode);
         Instant stated = stated(notification, "attendByInstant", null);
-        Instant computed = calculator().afterBusinessDays(sentAt, config.escalationBusinessDays()).dueAt();
+        Instant computed = calculator.afterBusinessDays(sentAt, config.escalationBusinessDays()).dueAt();
         request.attendBy = latest(computed, stated);
         request.notifiedAttendBy = stated;
         timers.schedule(RequestTimers.COMMITTEE, request.id, request.attendBy.plus(config.overdueGrace()));
@@ -590,7 +593,8 @@ public class RequestService implements NoticeSubjects {
 
     private void scheduleDeadline(SubmissionRequest request, DeadlineCalculator calculator) {
         timers.schedule(RequestTimers.DUE, request.id, request.dueAt.plus(config.overdueGrace()));
-        Optional<Instant> remindAt = reminderTime(calculator, request.dueAt)
+        // The opening of the N-th business day before the deadline's day: a working day to act, in business hours.
+        Optional<Instant> remindAt = calculator.reminderTime(request.dueAt, config.reminderBusinessDaysBefore())
                 .filter(at -> at.isAfter(clock.instant()) && at.isAfter(request.noticeSentAt));
         if (remindAt.isPresent()) {
             timers.schedule(RequestTimers.REMINDER, request.id, remindAt.get());
@@ -623,48 +627,15 @@ public class RequestService implements NoticeSubjects {
                         + minimum.policy(), minimum.calendarVersion(), minimum.days());
     }
 
-    /** 18:00 of a business day; 23:59:59 of a day inside an electoral process; nothing on a day of rest. */
-    static Optional<Instant> adHocDue(DeadlineCalculator calculator, LocalDate day) {
-        var calendarData = calculator.calendar();
-        if (calendarData.isElectoral(day)) {
-            return Optional.of(day.atTime(23, 59, 59).atZone(calendarData.zone()).toInstant());
-        }
-        if (!calendarData.status(day).isBusiness()) {
-            return Optional.empty();
-        }
-        return Optional.of(day.atTime(calendarData.closesAt()).atZone(calendarData.zone()).toInstant());
-    }
-
-    /**
-     * The reminder leaves at the opening of the N-th business day before the deadline's day
-     * ({@code requests.reminder-business-days-before}, 1: the last business day before it), so it
-     * reaches people in business hours with a working day to act.
-     */
-    Optional<Instant> reminderTime(DeadlineCalculator calculator, Instant dueAt) {
-        var calendarData = calculator.calendar();
-        LocalDate day = dueAt.atZone(calendarData.zone()).toLocalDate();
-        int found = 0;
-        for (int i = 0; i < 370 && found < config.reminderBusinessDaysBefore(); i++) {
-            day = day.minusDays(1);
-            if (calendarData.status(day).isBusiness()) {
-                found++;
-            }
-        }
-        if (found < config.reminderBusinessDaysBefore()) {
-            return Optional.empty();
-        }
-        Instant at = day.atTime(calendarData.opensAt()).atZone(calendarData.zone()).toInstant();
-        return at.isBefore(dueAt) ? Optional.of(at) : Optional.empty();
-    }
-
     // --- helpers ------------------------------------------------------------------------------------
 
     /**
-     * The calendar at its current committed version, read in this transaction: a term is never
-     * issued under another instance's stale snapshot.
+     * The calendar at its current committed version (a shared lock on the calendar, so no change
+     * commits under this transaction's feet). Taken first in a command, before any row lock, so a
+     * calendar change — exclusive lock, then the requests' rows — cannot deadlock with it.
      */
     private DeadlineCalculator calculator() {
-        return new DeadlineCalculator(calendar.load());
+        return calendar.current();
     }
 
     /** The request under its row lock, or null. Every command starts here. */
