@@ -104,6 +104,8 @@ class CycleLifecycleTest {
                     "miércoles 10 de febrero de 2027 a las 18:00");
             // The Date header is the service clock's (the simulation clock in the local stack), not the host's.
             assertThat(m.sentDate().toInstant()).isBetween(mexico("2027-02-08T10:00"), mexico("2027-02-08T10:01"));
+            assertThat(m.headers()).as("one Date header, no empty header").filteredOn(h -> h.startsWith("Date:")).hasSize(1);
+            assertThat(m.headers()).allSatisfy(h -> assertThat(h.substring(h.indexOf(':') + 1)).as(h).isNotBlank());
         });
 
         // The head changes after the request was issued; the state board's head sees the district's request.

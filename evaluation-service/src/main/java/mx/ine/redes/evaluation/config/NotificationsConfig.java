@@ -32,6 +32,10 @@ public interface NotificationsConfig {
     @WithDefault("PT5M")
     Duration sendingLease();
 
+    /** How long one SMTP conversation may take before it counts as failed (and is retried). */
+    @WithDefault("PT60S")
+    Duration smtpTimeout();
+
     /** First retry delay after the SMTP server refused or failed; doubles per attempt up to an hour. */
     @WithDefault("PT30S")
     Duration retryBackoff();

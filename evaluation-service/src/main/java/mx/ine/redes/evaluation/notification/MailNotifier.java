@@ -1,11 +1,12 @@
 package mx.ine.redes.evaluation.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,8 +70,18 @@ public class MailNotifier implements Notifier {
     @Inject
     Deadlines deadlines;
 
+    /**
+     * The configured Vert.x mail client (quarkus.mailer.*) rather than Quarkus' Mail, which always
+     * sends an empty "Cc:" header: a message carries only the headers it has something to say in.
+     */
     @Inject
-    Mailer mailer;
+    MailClient mailClient;
+
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
+    /** The mail client's pool is not thread-safe across event loops: every send runs on this one context. */
+    private io.vertx.mutiny.core.Context mailContext;
 
     @Inject
     NotificationsConfig config;
@@ -91,6 +102,7 @@ public class MailNotifier implements Notifier {
 
     @PostConstruct
     void init() {
+        mailContext = vertx.getOrCreateContext();
         meters.gauge("notifications_queued", this, notifier -> notifier.count("QUEUED"));
         meters.gauge("notifications_held", this, notifier -> notifier.count("HELD"));
     }
@@ -173,7 +185,7 @@ public class MailNotifier implements Notifier {
         return sent;
     }
 
-    private record Claimed(UUID id, Mail mail) {
+    private record Claimed(UUID id, MailMessage mail) {
     }
 
     /** One due notice, decided and marked SENDING; an empty result means nothing more is due. */
@@ -233,18 +245,21 @@ public class MailNotifier implements Notifier {
         notification.status = "SENDING";
         notification.leaseUntil = now.plus(config.sendingLease());
         notification.attempts++;
-        Mail mail = new Mail().setTo(notification.recipients).setFrom(config.from())
+        MailMessage mail = new MailMessage().setFrom(config.from()).setTo(List.copyOf(notification.recipients))
                 .setSubject(text.subject()).setText(text.body())
-                .addHeader("Message-ID", "<" + notification.id + "@redes.ine.mx>")
-                // The service clock, not the host's: in the local stack the simulation clock.
-                .addHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
-                        .format(ZonedDateTime.ofInstant(now, calendarConfig.zone())));
+                .setHeaders(MultiMap.caseInsensitiveMultiMap()
+                        .add("Message-ID", "<" + notification.id + "@redes.ine.mx>")
+                        // The service clock, not the host's: in the local stack the simulation clock.
+                        .add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
+                                .format(ZonedDateTime.ofInstant(now, calendarConfig.zone()))));
         return Optional.of(new Claimed(notification.id, mail));
     }
 
     private boolean send(Claimed claimed) {
         try {
-            mailer.send(claimed.mail());
+            io.smallrye.mutiny.Uni.createFrom().<Void>emitter(done -> mailContext.runOnContext(() -> mailClient
+                            .sendMail(claimed.mail()).subscribe().with(result -> done.complete(null), done::fail)))
+                    .await().atMost(config.smtpTimeout());
         } catch (RuntimeException e) {
             LOG.warnf("Notice %s to %s not sent: %s", claimed.id(), claimed.mail().getTo(), e.toString());
             QuarkusTransaction.requiringNew().run(() -> {

@@ -61,6 +61,31 @@ public final class MailOutage {
         @Override
         public void start() {
             greenMail.start();
+            waitUntilGreeting(greenMail.getSmtp().getPort());
+        }
+
+        /**
+         * A restarted GreenMail may accept its first connection before it serves it (the client then
+         * waits for a greeting until the server's 30 s socket timeout): back in service means an
+         * SMTP greeting answered, as a mail client sees it.
+         */
+        private static void waitUntilGreeting(int port) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                    socket.setSoTimeout(1000);
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    String greeting = in.readLine();
+                    if (greeting != null && greeting.startsWith("220")) {
+                        socket.getOutputStream().write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        return;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not serving yet: try again
+                }
+            }
+            throw new IllegalStateException("The test SMTP server did not greet after its restart");
         }
     }
 }

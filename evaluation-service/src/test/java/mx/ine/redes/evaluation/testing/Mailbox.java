@@ -13,10 +13,19 @@ import java.util.Properties;
 /** Reads what the real SMTP server received for one address, over POP3, as a mail client would. */
 public final class Mailbox {
 
-    public record Mail(String subject, String body, List<String> to, String messageId, java.util.Date sentDate, String rawDate) {
+    public record Mail(String subject, String body, List<String> to, String messageId, java.util.Date sentDate, String rawDate,
+                       List<String> headers) {
     }
 
     private Mailbox() {
+    }
+
+    private static List<String> headers(Message message) throws MessagingException {
+        List<String> headers = new ArrayList<>();
+        for (var header : java.util.Collections.list(message.getAllHeaders())) {
+            headers.add(header.getName() + ": " + header.getValue());
+        }
+        return headers;
     }
 
     /** Every message delivered to {@code address} so far (POP3 does not delete them here). */
@@ -39,7 +48,8 @@ public final class Mailbox {
                     String[] ids = message.getHeader("Message-ID");
                     mails.add(new Mail(message.getSubject(), String.valueOf(message.getContent()).strip(), to,
                             ids == null ? null : ids[0], message.getSentDate(),
-                            message.getHeader("Date") == null ? null : String.join(" | ", message.getHeader("Date"))));
+                            message.getHeader("Date") == null ? null : String.join(" | ", message.getHeader("Date")),
+                            headers(message)));
                 }
                 inbox.close(false);
                 return mails;
