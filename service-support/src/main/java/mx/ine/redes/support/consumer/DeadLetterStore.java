@@ -60,7 +60,7 @@ public class DeadLetterStore {
         return entityManager.createQuery("from DeadLetterEntry order by id", DeadLetterEntry.class)
                 .setFirstResult((int) first)
                 .setMaxResults(size)
-                .getResultList().stream().map(DeadLetterEntry::view).toList();
+                .getResultList().stream().map(this::detached).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,7 +70,15 @@ public class DeadLetterStore {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DeadLetter> find(long id) {
-        return Optional.ofNullable(entityManager.find(DeadLetterEntry.class, id)).map(DeadLetterEntry::view);
+        return Optional.ofNullable(entityManager.find(DeadLetterEntry.class, id)).map(this::detached);
+    }
+
+    // Outside a transaction reads share the request's session: a row read before a replay must not
+    // be answered, stale, after it.
+    private DeadLetter detached(DeadLetterEntry entry) {
+        DeadLetter view = entry.view();
+        entityManager.detach(entry);
+        return view;
     }
 
     /** The ids of records still parked after {@code afterId}, in order, at most {@code limit}. */
