@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
@@ -97,6 +99,7 @@ public abstract class RegistryProjectionContract {
         assertThat((String) parked.get("error")).isNotBlank();
         assertThat(parked.get("parkedAt")).isNotNull();
         assertThat(parked.get("replayedAt")).isNull();
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(parkedGauge()).isGreaterThanOrEqualTo(1));
 
         // Still unreadable: the replay keeps it parked, with the replay's error.
         given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).post(DEAD_LETTERS + "/" + parked.get("id") + "/replay")
@@ -219,6 +222,19 @@ public abstract class RegistryProjectionContract {
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** {@code dead_letters_parked} of the registry consumer, as Prometheus scrapes it. */
+    private double parkedGauge() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("^dead_letters_parked\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        while (line.find()) {
+            if (line.group(1).contains("consumer=\"" + registryConsumer() + "\"")
+                    && line.group(1).contains("topic=\"" + Topics.ACCOUNTS + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
     }
 
     /** The dead letter with this record key, read through the operator's endpoint. */
