@@ -48,7 +48,7 @@ public class DeadLetterGauges {
             });
         } catch (RuntimeException e) {
             // The database is away; the gauges keep their last figures until it is back.
-            LOG.debugf(e, "Dead-letter gauges not refreshed");
+            LOG.warnf("Dead-letter gauges not refreshed: %s", e.toString());
         }
     }
 

@@ -91,8 +91,12 @@ public class DeadLetterStore {
                 .getResultList();
     }
 
-    /** Records not yet replayed per topic and consumer; a source whose records were all replayed counts 0. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Records not yet replayed per topic and consumer; a source whose records were all replayed
+     * counts 0. In a transaction of its own: the gauges refresh it from the consumer's thread and
+     * the scheduler, where there is no request to lend it a session.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Map<Source, Long> parkedCounts() {
         Map<Source, Long> counts = new HashMap<>();
         for (Object[] row : entityManager.createQuery("""

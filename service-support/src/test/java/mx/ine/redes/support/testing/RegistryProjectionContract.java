@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -162,8 +164,9 @@ public abstract class RegistryProjectionContract {
     @Test
     void shouldRecordAnUnknownEventTypeAsSeenAndKeepConsuming() {
         UUID accountId = UUID.randomUUID();
+        UUID unknownEventId = UUID.randomUUID();
         String unknownKey = accountId.toString();
-        String unknown = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"AccountTransferred\","
+        String unknown = "{\"eventId\":\"" + unknownEventId + "\",\"type\":\"AccountTransferred\","
                 + "\"occurredAt\":\"2026-11-20T17:00:00Z\",\"aggregateId\":\"" + accountId + "\",\"schemaVersion\":1,"
                 + "\"payload\":{\"accountId\":\"" + accountId + "\",\"toArea\":\"CNCS\"}}";
         KafkaTestClient.send(Topics.ACCOUNTS, unknownKey, unknown);
@@ -171,6 +174,12 @@ public abstract class RegistryProjectionContract {
 
         awaitProjected(accountId);
         assertThat(deadLetterWithKey(unknownKey)).isEmpty();
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        Number seen = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
+                        "select count(*) from processed_event where event_id = :id and consumer = :consumer"
+                                + " and event_type = 'AccountTransferred'")
+                .setParameter("id", unknownEventId).setParameter("consumer", registryConsumer()).getSingleResult());
+        assertThat(seen.longValue()).as("the unknown event is recorded as seen").isEqualTo(1);
     }
 
     @Test
