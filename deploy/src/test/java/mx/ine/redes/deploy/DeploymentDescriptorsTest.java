@@ -413,7 +413,8 @@ class DeploymentDescriptorsTest {
         }
 
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(declared.keySet()).as("KafkaTopics").containsAll(topicsInUse());
+            softly.assertThat(declared.keySet()).as("KafkaTopics: those the services use, no other (no dead-letter topics)")
+                    .containsExactlyInAnyOrderElementsOf(topicsInUse());
             for (String topicName : Topics.ALL) {
                 JsonNode spec = declared.getOrDefault(topicName, YAML.createObjectNode()).path("spec");
                 softly.assertThat(spec.path("partitions").asInt()).as("%s partitions", topicName).isEqualTo(TOPIC_PARTITIONS);
@@ -437,10 +438,36 @@ class DeploymentDescriptorsTest {
                 .collect(Collectors.joining("\n"));
         Map<String, String> partitions = matches(commands, "--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)");
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(partitions.keySet()).as("topics created in compose").containsAll(topicsInUse());
+            softly.assertThat(partitions.keySet()).as("topics created in compose: those the services use, no other")
+                    .containsExactlyInAnyOrderElementsOf(topicsInUse());
             for (String topic : Topics.ALL) {
                 softly.assertThat(partitions.get(topic)).as("%s partitions in compose", topic)
                         .isEqualTo(String.valueOf(TOPIC_PARTITIONS));
+            }
+        });
+    }
+
+    @Test
+    void shouldKeepEveryIncomingRecordOnItsPartitionUntilItIsApplied() {
+        // Retry, never skip (service-support EventConsumption): no channel parks a record on a
+        // dead-letter topic or ignores a failure, and none is failed for a record that waits long.
+        SoftAssertions.assertSoftly(softly -> {
+            for (ServiceConfig service : services) {
+                for (Properties file : List.of(service.own(), service.shared())) {
+                    for (String key : file.stringPropertyNames()) {
+                        String value = file.getProperty(key).trim();
+                        softly.assertThat(key).as("%s: %s", service.name(), key).doesNotContain("dead-letter-queue");
+                        if (key.endsWith(".failure-strategy")) {
+                            softly.assertThat(value).as("%s: %s", service.name(), key).isEqualTo("fail");
+                        }
+                        if (key.endsWith("throttled.unprocessed-record-max-age.ms")) {
+                            softly.assertThat(Long.parseLong(value)).as("%s: %s (0 = no limit)", service.name(), key)
+                                    .isLessThanOrEqualTo(0);
+                        }
+                    }
+                }
+                softly.assertThat(service.shared().getProperty("mp.messaging.connector.smallrye-kafka.throttled.unprocessed-record-max-age.ms"))
+                        .as("%s: the throttled commit strategy's age check is off", service.name()).isEqualTo("0");
             }
         });
     }
@@ -695,7 +722,7 @@ class DeploymentDescriptorsTest {
 
     private static Set<String> topicsInUse() {
         Set<String> topics = new TreeSet<>(Topics.ALL);
-        Pattern topicKey = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)");
+        Pattern topicKey = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic");
         for (ServiceConfig service : services) {
             for (Properties file : List.of(service.own(), service.shared())) {
                 for (String key : file.stringPropertyNames()) {

@@ -11,7 +11,7 @@ import mx.ine.redes.support.testing.RegistryProjectionContract;
 class RegistryProjectionTest extends RegistryProjectionContract {
 
     @Override
-    protected String consumerService() {
-        return "evaluation-service";
+    protected String registryConsumer() {
+        return "evaluation-registry";
     }
 }

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The one JSON codec of the contract. Unknown payload fields are ignored so that a producer can add
- * a field without breaking older consumers; a missing envelope field or an unknown type is a
- * {@link MalformedEventException}.
+ * The one JSON codec of the contract, a tolerant reader: unknown envelope and payload fields are
+ * ignored and an envelope of a newer {@code schemaVersion} is read as far as this version
+ * understands it, so that a producer can add to an event without breaking older consumers. An
+ * unknown type is an {@link UnknownEventTypeException} (skipped, not poison); a missing envelope
+ * field or a payload that cannot be built is a {@link MalformedEventException}.
  */
 public final class EventJson {
 
@@ -50,7 +52,11 @@ public final class EventJson {
             if (root == null || !root.isObject()) {
                 throw new MalformedEventException("Not a JSON object");
             }
-            EventType type = EventType.fromWireName(text(root, "type"));
+            String wireName = text(root, "type");
+            EventType type = EventType.find(wireName).orElse(null);
+            if (type == null) {
+                throw new UnknownEventTypeException(UUID.fromString(text(root, "eventId")), wireName);
+            }
             JsonNode payloadNode = root.get("payload");
             if (payloadNode == null || !payloadNode.isObject()) {
                 throw new MalformedEventException("Missing payload");
@@ -69,7 +75,7 @@ public final class EventJson {
                     root.path("schemaVersion").asInt(type.schemaVersion()),
                     root.path("correlationId").isTextual() ? root.get("correlationId").asText() : null,
                     payload);
-        } catch (MalformedEventException e) {
+        } catch (MalformedEventException | UnknownEventTypeException e) {
             throw e;
         } catch (JsonProcessingException | RuntimeException e) {
             throw new MalformedEventException("Unreadable event: " + e.getMessage(), e);

@@ -2,45 +2,75 @@ package mx.ine.redes.events;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Every event of domain.md §7: its wire name, payload record, topic and current schema version. */
 public enum EventType {
-    ACCOUNT_REGISTERED(AccountRegistered.class, Topics.ACCOUNTS),
-    ACCOUNT_UPDATED(AccountUpdated.class, Topics.ACCOUNTS),
-    ACCOUNT_DECOMMISSIONED(AccountDecommissioned.class, Topics.ACCOUNTS),
-    ADMINISTRATOR_ASSIGNED(AdministratorAssigned.class, Topics.ACCOUNTS),
-    ACCOUNT_FLAGGED_DORMANT(AccountFlaggedDormant.class, Topics.ACCOUNTS),
-    TRAINING_RECORDED(TrainingRecorded.class, Topics.ACCOUNTS),
-    REVIEW_CYCLE_OPENED(ReviewCycleOpened.class, Topics.EVALUATION),
-    SUBMISSION_REQUESTED(SubmissionRequested.class, Topics.EVALUATION),
-    SUBMISSION_RECEIVED(SubmissionReceived.class, Topics.SUBMISSIONS),
-    EVALUATION_COMPLETED(EvaluationCompleted.class, Topics.EVALUATION),
-    OBSERVATION_ISSUED(ObservationIssued.class, Topics.EVALUATION),
-    OBSERVATION_RESOLVED(ObservationResolved.class, Topics.EVALUATION),
-    SUBMISSION_OVERDUE(SubmissionOverdue.class, Topics.EVALUATION),
-    ESCALATED_TO_AREA_HEAD(EscalatedToAreaHead.class, Topics.EVALUATION),
-    REPORTED_TO_COMMITTEE(ReportedToCommittee.class, Topics.EVALUATION),
-    ESCALATION_WITHDRAWN(EscalationWithdrawn.class, Topics.EVALUATION),
-    SUBMISSION_DEADLINE_MOVED(SubmissionDeadlineMoved.class, Topics.EVALUATION);
+    ACCOUNT_REGISTERED(WireNames.ACCOUNT_REGISTERED, AccountRegistered.class, Topics.ACCOUNTS),
+    ACCOUNT_UPDATED(WireNames.ACCOUNT_UPDATED, AccountUpdated.class, Topics.ACCOUNTS),
+    ACCOUNT_DECOMMISSIONED(WireNames.ACCOUNT_DECOMMISSIONED, AccountDecommissioned.class, Topics.ACCOUNTS),
+    ADMINISTRATOR_ASSIGNED(WireNames.ADMINISTRATOR_ASSIGNED, AdministratorAssigned.class, Topics.ACCOUNTS),
+    ACCOUNT_FLAGGED_DORMANT(WireNames.ACCOUNT_FLAGGED_DORMANT, AccountFlaggedDormant.class, Topics.ACCOUNTS),
+    TRAINING_RECORDED(WireNames.TRAINING_RECORDED, TrainingRecorded.class, Topics.ACCOUNTS),
+    REVIEW_CYCLE_OPENED(WireNames.REVIEW_CYCLE_OPENED, ReviewCycleOpened.class, Topics.EVALUATION),
+    SUBMISSION_REQUESTED(WireNames.SUBMISSION_REQUESTED, SubmissionRequested.class, Topics.EVALUATION),
+    SUBMISSION_RECEIVED(WireNames.SUBMISSION_RECEIVED, SubmissionReceived.class, Topics.SUBMISSIONS),
+    EVALUATION_COMPLETED(WireNames.EVALUATION_COMPLETED, EvaluationCompleted.class, Topics.EVALUATION),
+    OBSERVATION_ISSUED(WireNames.OBSERVATION_ISSUED, ObservationIssued.class, Topics.EVALUATION),
+    OBSERVATION_RESOLVED(WireNames.OBSERVATION_RESOLVED, ObservationResolved.class, Topics.EVALUATION),
+    SUBMISSION_OVERDUE(WireNames.SUBMISSION_OVERDUE, SubmissionOverdue.class, Topics.EVALUATION),
+    ESCALATED_TO_AREA_HEAD(WireNames.ESCALATED_TO_AREA_HEAD, EscalatedToAreaHead.class, Topics.EVALUATION),
+    REPORTED_TO_COMMITTEE(WireNames.REPORTED_TO_COMMITTEE, ReportedToCommittee.class, Topics.EVALUATION),
+    ESCALATION_WITHDRAWN(WireNames.ESCALATION_WITHDRAWN, EscalationWithdrawn.class, Topics.EVALUATION),
+    SUBMISSION_DEADLINE_MOVED(WireNames.SUBMISSION_DEADLINE_MOVED, SubmissionDeadlineMoved.class, Topics.EVALUATION);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
     private static final Map<Class<?>, EventType> BY_PAYLOAD =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::payloadType, Function.identity()));
 
+    /**
+     * The names on the wire, fixed here rather than taken from the record classes: renaming a class
+     * must not rename an event that other services and stored records already know.
+     */
+    public static final class WireNames {
+        public static final String ACCOUNT_REGISTERED = "AccountRegistered";
+        public static final String ACCOUNT_UPDATED = "AccountUpdated";
+        public static final String ACCOUNT_DECOMMISSIONED = "AccountDecommissioned";
+        public static final String ADMINISTRATOR_ASSIGNED = "AdministratorAssigned";
+        public static final String ACCOUNT_FLAGGED_DORMANT = "AccountFlaggedDormant";
+        public static final String TRAINING_RECORDED = "TrainingRecorded";
+        public static final String REVIEW_CYCLE_OPENED = "ReviewCycleOpened";
+        public static final String SUBMISSION_REQUESTED = "SubmissionRequested";
+        public static final String SUBMISSION_RECEIVED = "SubmissionReceived";
+        public static final String EVALUATION_COMPLETED = "EvaluationCompleted";
+        public static final String OBSERVATION_ISSUED = "ObservationIssued";
+        public static final String OBSERVATION_RESOLVED = "ObservationResolved";
+        public static final String SUBMISSION_OVERDUE = "SubmissionOverdue";
+        public static final String ESCALATED_TO_AREA_HEAD = "EscalatedToAreaHead";
+        public static final String REPORTED_TO_COMMITTEE = "ReportedToCommittee";
+        public static final String ESCALATION_WITHDRAWN = "EscalationWithdrawn";
+        public static final String SUBMISSION_DEADLINE_MOVED = "SubmissionDeadlineMoved";
+
+        private WireNames() {
+        }
+    }
+
+    private final String wireName;
     private final Class<? extends DomainEvent> payloadType;
     private final String topic;
 
-    EventType(Class<? extends DomainEvent> payloadType, String topic) {
+    EventType(String wireName, Class<? extends DomainEvent> payloadType, String topic) {
+        this.wireName = wireName;
         this.payloadType = payloadType;
         this.topic = topic;
     }
 
-    /** The name on the wire is the record's simple name, e.g. {@code AccountRegistered}. */
+    /** The name on the wire, e.g. {@code AccountRegistered}. */
     public String wireName() {
-        return payloadType.getSimpleName();
+        return wireName;
     }
 
     public Class<? extends DomainEvent> payloadType() {
@@ -65,10 +95,11 @@ public enum EventType {
     }
 
     public static EventType fromWireName(String wireName) {
-        EventType type = BY_WIRE_NAME.get(wireName);
-        if (type == null) {
-            throw new MalformedEventException("Unknown event type: " + wireName);
-        }
-        return type;
+        return find(wireName).orElseThrow(() -> new MalformedEventException("Unknown event type: " + wireName));
+    }
+
+    /** @return the type of this wire name, or empty for one this version of the contract does not know */
+    public static Optional<EventType> find(String wireName) {
+        return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
 }

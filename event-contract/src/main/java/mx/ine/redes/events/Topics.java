@@ -2,7 +2,10 @@ package mx.ine.redes.events;
 
 import java.util.List;
 
-/** Kafka topic names. One topic per producing service; each consumer has its own dead-letter topic. */
+/**
+ * Kafka topic names, one per producing service. There are no dead-letter topics: a consumer parks
+ * a record it cannot decode in its own database (service-support {@code DeadLetterStore}).
+ */
 public final class Topics {
 
     public static final String ACCOUNTS = "ine.accounts.events";
@@ -12,10 +15,5 @@ public final class Topics {
     public static final List<String> ALL = List.of(ACCOUNTS, EVALUATION, SUBMISSIONS);
 
     private Topics() {
-    }
-
-    /** The topic where a consumer parks the records it cannot process, so consumption goes on. */
-    public static String deadLetter(String topic, String consumerService) {
-        return topic + ".dlq." + consumerService;
     }
 }

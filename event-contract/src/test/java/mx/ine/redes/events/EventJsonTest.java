@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -201,17 +203,63 @@ class EventJsonTest {
         assertThat(read.payload()).isEqualTo(envelope.payload());
     }
 
-    // ---- poison messages --------------------------------------------------------------------------
+    @Test
+    void shouldReadANewerSchemaVersionAsFarAsItIsUnderstood() throws Exception {
+        EventEnvelope envelope = envelopeOf(EventType.ACCOUNT_DECOMMISSIONED);
+        ObjectNode tree = treeOf(envelope);
+        tree.put("schemaVersion", EventType.ACCOUNT_DECOMMISSIONED.schemaVersion() + 1);
+        tree.put("sequence", 17);
+        ObjectNode payload = (ObjectNode) tree.get("payload");
+        payload.putObject("approvedBy").put("email", "titular.cncs@ine.mx").put("role", "cncs");
+        payload.put("reason", "Cuenta duplicada");
+
+        EventEnvelope read = EventJson.read(tree.toString());
+
+        assertThat(read.schemaVersion()).isEqualTo(EventType.ACCOUNT_DECOMMISSIONED.schemaVersion() + 1);
+        assertThat(read.eventId()).isEqualTo(envelope.eventId());
+        assertThat(((AccountDecommissioned) read.payload()).reason()).isEqualTo("Cuenta duplicada");
+        assertThat(read.payload()).usingRecursiveComparison().ignoringFields("reason").isEqualTo(envelope.payload());
+    }
 
     @Test
-    void shouldRejectUnknownType() throws Exception {
-        ObjectNode tree = treeOf(envelopeOf(EventType.ACCOUNT_REGISTERED));
-        tree.put("type", "AccountHijacked");
+    void shouldReportAnUnknownTypeAsSkippableNotAsPoison() throws Exception {
+        EventEnvelope envelope = envelopeOf(EventType.ACCOUNT_REGISTERED);
+        ObjectNode tree = treeOf(envelope);
+        tree.put("type", "AccountTransferred");
+        tree.set("payload", PLAIN.createObjectNode().put("accountId", ACCOUNT_ID.toString()).put("toArea", "CNCS"));
 
         assertThatThrownBy(() -> EventJson.read(tree.toString()))
-                .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("AccountHijacked");
+                .isInstanceOfSatisfying(UnknownEventTypeException.class, unknown -> {
+                    assertThat(unknown.eventId()).isEqualTo(envelope.eventId());
+                    assertThat(unknown.type()).isEqualTo("AccountTransferred");
+                })
+                .isNotInstanceOf(MalformedEventException.class);
     }
+
+    @Test
+    void shouldTreatAnUnknownTypeWithoutAUsableEventIdAsPoison() throws Exception {
+        ObjectNode tree = treeOf(envelopeOf(EventType.ACCOUNT_REGISTERED));
+        tree.put("type", "AccountTransferred");
+        tree.put("eventId", "evento-42");
+
+        assertThatThrownBy(() -> EventJson.read(tree.toString())).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void shouldKeepTheWireNamesThatStoredRecordsAndOtherServicesKnow() {
+        Map<EventType, String> expected = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            expected.put(type, type.payloadType().getSimpleName());
+        }
+        // Today every wire name is its record's name; the constants keep it so if a record is renamed.
+        assertThat(Arrays.stream(EventType.values()).collect(Collectors.toMap(type -> type, EventType::wireName)))
+                .isEqualTo(expected);
+        assertThat(EventType.WireNames.SUBMISSION_RECEIVED).isEqualTo("SubmissionReceived");
+        assertThat(EventType.find("SubmissionReceived")).contains(EventType.SUBMISSION_RECEIVED);
+        assertThat(EventType.find("AccountTransferred")).isEmpty();
+    }
+
+    // ---- poison messages --------------------------------------------------------------------------
 
     @ParameterizedTest
     @ValueSource(strings = {"type", "occurredAt", "aggregateId", "payload"})

@@ -11,7 +11,7 @@ import mx.ine.redes.support.testing.RegistryProjectionContract;
 class InventoryProjectionTest extends RegistryProjectionContract {
 
     @Override
-    protected String consumerService() {
-        return "reporting-service";
+    protected String registryConsumer() {
+        return "reporting-inventory";
     }
 }

@@ -11,7 +11,7 @@ import mx.ine.redes.support.testing.RegistryProjectionContract;
 class RegistryProjectionTest extends RegistryProjectionContract {
 
     @Override
-    protected String consumerService() {
-        return "submissions-service";
+    protected String registryConsumer() {
+        return "submissions-registry";
     }
 }

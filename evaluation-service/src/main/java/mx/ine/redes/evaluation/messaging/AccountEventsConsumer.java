@@ -4,18 +4,39 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.ine.redes.evaluation.service.RegistryProjection;
+import mx.ine.redes.support.consumer.EventConsumption;
+import mx.ine.redes.support.consumer.RecordHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The registry's events; a record that fails is parked on this service's dead-letter topic. */
+/**
+ * The registry's events. Retried until applied; only a record that cannot be decoded is
+ * parked in this service's dead-letter store ({@link EventConsumption}).
+ */
 @ApplicationScoped
-public class AccountEventsConsumer {
+public class AccountEventsConsumer implements RecordHandler {
+
+    static final String CONSUMER = "evaluation-registry";
 
     @Inject
     RegistryProjection projection;
 
+    @Inject
+    EventConsumption consumption;
+
     @Incoming("account-events")
     @Blocking
-    public void onAccountEvent(String record) {
+    public void onAccountEvent(ConsumerRecord<String, String> record) {
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(String record) {
         projection.apply(record);
     }
 }

@@ -3,15 +3,20 @@ package mx.ine.redes.evaluation.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import mx.ine.redes.evaluation.service.RequestService;
 import mx.ine.redes.events.SubmissionReceived;
+import mx.ine.redes.support.consumer.EventConsumption;
+import mx.ine.redes.support.consumer.RecordHandler;
 import mx.ine.redes.support.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Submissions attend requests: progress and the Art. 15 chain follow them. */
+/**
+ * Submissions attend requests: progress and the Art. 15 chain follow them. A submission that fails
+ * to apply is retried until it is, never skipped: a lost one would let an escalation run on.
+ */
 @ApplicationScoped
-public class SubmissionEventsConsumer {
+public class SubmissionEventsConsumer implements RecordHandler {
 
     static final String CONSUMER = "evaluation-submissions";
 
@@ -21,10 +26,22 @@ public class SubmissionEventsConsumer {
     @Inject
     RequestService requests;
 
+    @Inject
+    EventConsumption consumption;
+
     @Incoming("submission-events")
     @Blocking
-    @Transactional
-    public void onSubmissionEvent(String record) {
+    public void onSubmissionEvent(ConsumerRecord<String, String> record) {
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(String record) {
         inbox.applyOnce(CONSUMER, record, envelope -> {
             if (envelope.payload() instanceof SubmissionReceived received) {
                 requests.recordSubmission(received);

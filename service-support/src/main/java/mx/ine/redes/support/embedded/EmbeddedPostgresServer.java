@@ -3,7 +3,10 @@ package mx.ine.redes.support.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,35 +18,66 @@ import java.sql.Statement;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean throwAway;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.throwAway = throwAway;
+        this.port = postgres.getPort();
     }
 
     /**
-     * @param dataDirectory where the cluster lives; {@code null} for a throw-away one
+     * @param dataDirectory where the cluster lives; {@code null} for a throw-away one (deleted on
+     *                      {@link #close()}, not on {@link #stop()})
      * @param port          0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        boolean throwAway = dataDirectory == null;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return new EmbeddedPostgresServer(builder.start());
+            Path directory = throwAway ? Files.createTempDirectory("embedded-postgres") : dataDirectory;
+            return new EmbeddedPostgresServer(launch(directory, port, !throwAway), directory, throwAway);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean fsync) throws IOException {
+        // The data directory is never cleaned by the library, so that stop() and restart() keep the data.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", fsync ? "on" : "off")
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** Stops the server, keeping its data and port for {@link #restart()} (an outage, for tests). */
+    public synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server again on the same port and data directory after {@link #stop()}. */
+    public synchronized void restart() {
+        try {
+            postgres = launch(dataDirectory, port, !throwAway);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not restart", e);
+        }
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -72,11 +106,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public synchronized void close() {
+        stop();
+        if (throwAway) {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.function.Consumer;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.MalformedEventException;
+import mx.ine.redes.events.UnknownEventTypeException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -30,14 +32,23 @@ public class Inbox {
     Clock clock;
 
     /**
-     * Reads a record and applies its effect once for this consumer, in the caller's transaction.
+     * Reads a record and applies its effect once for this consumer, in the caller's transaction. An
+     * event of a type this version does not know is recorded as seen and skipped (tolerant reader).
      *
-     * @throws MalformedEventException for a record that is not an event of the contract; the
-     *         messaging layer then parks it on the consumer's dead-letter topic and goes on
+     * @throws MalformedEventException for a record that is not an event of the contract;
+     *         {@code EventConsumption} then parks it in the service's dead-letter store
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyOnce(String consumer, String record, Consumer<EventEnvelope> effect) {
-        EventEnvelope envelope = EventJson.read(record);
+        EventEnvelope envelope;
+        try {
+            envelope = EventJson.read(record);
+        } catch (UnknownEventTypeException unknown) {
+            if (firstDelivery(unknown.eventId(), unknown.type(), consumer)) {
+                LOG.infof("%s skips event %s of type %s, which it does not know", consumer, unknown.eventId(), unknown.type());
+            }
+            return;
+        }
         if (!firstDelivery(envelope, consumer)) {
             LOG.debugf("%s already applied event %s (%s); redelivery ignored", consumer, envelope.eventId(), envelope.type());
             return;
@@ -57,13 +68,17 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(EventEnvelope envelope, String consumer) {
+        return firstDelivery(envelope.eventId(), envelope.type(), consumer);
+    }
+
+    private boolean firstDelivery(UUID eventId, String eventType, String consumer) {
         int inserted = entityManager.createNativeQuery("""
                 insert into processed_event (event_id, consumer, event_type, processed_at)
                 values (:eventId, :consumer, :eventType, :processedAt)
                 on conflict do nothing""")
-                .setParameter("eventId", envelope.eventId())
+                .setParameter("eventId", eventId)
                 .setParameter("consumer", consumer)
-                .setParameter("eventType", envelope.type())
+                .setParameter("eventType", eventType)
                 .setParameter("processedAt", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
                 .executeUpdate();
         return inserted == 1;

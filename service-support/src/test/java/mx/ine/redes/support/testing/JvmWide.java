@@ -6,7 +6,8 @@ import javax.management.ObjectName;
 
 /**
  * Test infrastructure handles shared across class loaders (Quarkus may load these classes more than
- * once): addresses and keys as string system properties, the broker's stop/start as a platform MBean.
+ * once): addresses and keys as string system properties, the broker's and the database's stop/start
+ * as platform MBeans.
  */
 final class JvmWide {
 
@@ -15,6 +16,7 @@ final class JvmWide {
     static final String JWT_PRIVATE_KEY = "redes.test.jwt-private-key";
     static final String JWT_PUBLIC_KEY = "redes.test.jwt-public-key";
     private static final String BROKER_CONTROL = "mx.ine.redes.test:type=KafkaBroker";
+    private static final String POSTGRES_CONTROL = "mx.ine.redes.test:type=PostgreSQL";
 
     private JvmWide() {
     }
@@ -28,22 +30,41 @@ final class JvmWide {
     }
 
     static void registerBroker(BrokerControlMBean control) {
-        try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(control, new ObjectName(BROKER_CONTROL));
-        } catch (JMException e) {
-            throw new IllegalStateException("Cannot register the test broker control", e);
-        }
+        register(BROKER_CONTROL, control);
+    }
+
+    static void registerPostgres(BrokerControlMBean control) {
+        register(POSTGRES_CONTROL, control);
     }
 
     static void brokerOperation(String operation) {
+        invoke(BROKER_CONTROL, operation);
+    }
+
+    static void postgresOperation(String operation) {
+        invoke(POSTGRES_CONTROL, operation);
+    }
+
+    private static void register(String name, BrokerControlMBean control) {
         try {
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(BROKER_CONTROL), operation, null, null);
+            ManagementFactory.getPlatformMBeanServer().registerMBean(control, new ObjectName(name));
         } catch (JMException e) {
-            throw new IllegalStateException("Test broker could not " + operation, e);
+            throw new IllegalStateException("Cannot register the test control " + name, e);
         }
     }
 
-    /** Stops and starts the test broker; an MBean so that every class loader reaches the same one. */
+    private static void invoke(String name, String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(name), operation, null, null);
+        } catch (JMException e) {
+            throw new IllegalStateException("Test server " + name + " could not " + operation, e);
+        }
+    }
+
+    /**
+     * Stops and starts a test server (the broker, the database); an MBean so that every class
+     * loader reaches the same one.
+     */
     public interface BrokerControlMBean {
         void stop();
 

@@ -64,6 +64,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         JvmWide.put(JvmWide.JDBC_URL, postgres.jdbcUrl("postgres"));
         JvmWide.put(JvmWide.KAFKA_BOOTSTRAP, broker.bootstrapServers());
         JvmWide.registerBroker(new JvmWide.BrokerControl(broker::stop, broker::restart));
+        JvmWide.registerPostgres(new JvmWide.BrokerControl(postgres::stop, postgres::restart));
         JvmWide.put(JvmWide.JWT_PRIVATE_KEY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
         JvmWide.put(JvmWide.JWT_PUBLIC_KEY, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

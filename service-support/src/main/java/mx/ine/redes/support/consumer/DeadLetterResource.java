@@ -1,0 +1,62 @@
+package mx.ine.redes.support.consumer;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import mx.ine.redes.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's view of this service's dead letters: what could not be decoded, and its replay. */
+@Path("/api/operations/dead-letters")
+@Tag(name = "Operación: registros detenidos")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CNCS)
+public class DeadLetterResource {
+
+    public record DeadLetterPage(List<DeadLetter> items, int page, int size, long total) {
+    }
+
+    @Inject
+    DeadLetterStore store;
+
+    @Inject
+    DeadLetterReplay replay;
+
+    @GET
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
+            description = "En el orden en que se detuvieron (id); incluye los ya reprocesados (replayedAt).")
+    public DeadLetterPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return new DeadLetterPage(store.page(page, size), page, size, store.count());
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Reprocesa un registro detenido con el mismo consumidor que lo detuvo",
+            description = "Si vuelve a fallar queda detenido con el nuevo error (lastReplayError); 409 si ya fue reprocesado.")
+    public DeadLetter replayOne(@PathParam("id") long id) {
+        return replay.replay(id);
+    }
+
+    @POST
+    @Path("/replay")
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Reprocesa todos los registros aún detenidos, en orden",
+            description = "Los que vuelven a fallar quedan detenidos con su nuevo error.")
+    public DeadLetterReplay.Outcome replayAll() {
+        return replay.replayAll();
+    }
+}
