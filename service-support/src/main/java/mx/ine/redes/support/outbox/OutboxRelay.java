@@ -228,7 +228,14 @@ public class OutboxRelay {
             record.headers().add("eventId", row[4].toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("eventType", ((String) row[5]).getBytes(StandardCharsets.UTF_8));
             try {
-                sends.add(producer.send(record));
+                Future<RecordMetadata> sent = producer.send(record);
+                sends.add(sent);
+                // A send that could not even be queued (no metadata: the broker is away) comes back
+                // already failed after blocking up to max.block.ms; queuing the rest would block as
+                // long again for each and outlast the transaction. They go in a later batch.
+                if (sent.isDone() && failed(sent)) {
+                    break;
+                }
             } catch (RuntimeException e) {
                 sendFailure = e;
                 break;
@@ -267,6 +274,18 @@ public class OutboxRelay {
             return false;
         }
         return rows.size() == config.batchSize();
+    }
+
+    private static boolean failed(Future<RecordMetadata> done) {
+        try {
+            done.get(0, TimeUnit.NANOSECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static Instant toInstant(Object value) {
