@@ -74,14 +74,6 @@ class RetentionTest {
         assertThat(inboxEventIds()).isEmpty();
     }
 
-    @Test
-    void shouldRefuseAnInboxRetentionNotLongerThanTheOutboxRetention() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetentionJob.validate(Duration.ofDays(7), Duration.ofDays(7)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("INBOX_RETENTION");
-        RetentionJob.validate(Duration.ofDays(7), Duration.ofDays(8));
-    }
-
     private static UUID outboxRow(String key, Instant createdAt, Instant publishedAt) {
         UUID eventId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> Account.getEntityManager().createNativeQuery("""

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -73,6 +74,26 @@ public class OutboxBacklog {
                 unpublished = rows.getLong(1);
             }
             return new Snapshot(unpublished, createdAt);
+        }
+    }
+
+    /**
+     * Records the consumers parked, where the service keeps a dead-letter store (table
+     * {@code dead_letter}); empty where it has none.
+     */
+    public OptionalLong parkedRecords() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement exists = connection.prepareStatement("select to_regclass('dead_letter') is not null");
+             ResultSet found = exists.executeQuery()) {
+            found.next();
+            if (!found.getBoolean(1)) {
+                return OptionalLong.empty();
+            }
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from dead_letter");
+                 ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return OptionalLong.of(rows.getLong(1));
+            }
         }
     }
 

@@ -2,14 +2,8 @@ package mx.ine.redes.support.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.OptionalLong;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -37,9 +31,6 @@ public class OutboxReadinessCheck implements HealthCheck {
     OutboxConfig config;
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     Clock clock;
 
     @Override
@@ -60,27 +51,10 @@ public class OutboxReadinessCheck implements HealthCheck {
             OutboxBacklog.Snapshot waiting = backlog.snapshot();
             response.withData("unpublished", waiting.unpublished());
             response.withData("oldestUnpublishedAgeSeconds", waiting.oldestAge(clock.instant()).toSeconds());
-            deadLetters().ifPresent(parked -> response.withData("parkedRecords", parked));
+            backlog.parkedRecords().ifPresent(parked -> response.withData("parkedRecords", parked));
         } catch (SQLException e) {
             response.down().withData("database", e.getMessage());
         }
         return response.build();
-    }
-
-    /** Records parked by the consumers, where the service has a dead-letter store (table dead_letter). */
-    private OptionalLong deadLetters() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement exists = connection.prepareStatement("select to_regclass('dead_letter') is not null");
-             ResultSet found = exists.executeQuery()) {
-            found.next();
-            if (!found.getBoolean(1)) {
-                return OptionalLong.empty();
-            }
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from dead_letter");
-                 ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return OptionalLong.of(rows.getLong(1));
-            }
-        }
     }
 }
