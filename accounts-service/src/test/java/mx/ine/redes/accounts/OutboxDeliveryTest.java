@@ -1,44 +1,40 @@
 package mx.ine.redes.accounts;
 
-import static io.restassured.RestAssured.given;
-import static mx.ine.redes.accounts.RegistryFixtures.accountBody;
-import static mx.ine.redes.accounts.RegistryFixtures.cncsToken;
-import static mx.ine.redes.accounts.RegistryFixtures.registerArea;
-import static mx.ine.redes.accounts.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 import mx.ine.redes.events.AccountFlaggedDormant;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.outbox.EventPublisher;
 import mx.ine.redes.support.outbox.OutboxRelay;
-import mx.ine.redes.support.testing.BrokerOutage;
 import mx.ine.redes.support.testing.KafkaTestClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(SmallBatches.class)
 class OutboxDeliveryTest {
 
     @Inject
@@ -47,68 +43,113 @@ class OutboxDeliveryTest {
     @Inject
     OutboxRelay relay;
 
-    @Test
-    void shouldDeliverExactlyOnceAcrossBrokerOutage() {
-        String areaCode = registerArea();
-        BrokerOutage.stopBroker();
-        String id;
-        try {
-            id = given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                    .body(accountBody(areaCode, unique("caida")))
-                    .post("/api/accounts")
-                    .then().statusCode(201)
-                    .extract().path("id");
-            assertThat(unpublishedFor(id)).as("event waits in the outbox while the broker is down").isEqualTo(1);
-        } finally {
-            BrokerOutage.startBroker();
-        }
+    @Inject
+    ScriptedProducerFactory producers;
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(unpublishedFor(id)).isZero());
-        List<EventEnvelope> delivered = KafkaTestClient.eventsFor(Topics.ACCOUNTS, id);
-        assertThat(delivered).hasSize(1);
-        assertThat(delivered.getFirst().type()).isEqualTo("AccountRegistered");
-    }
+    @Inject
+    MeterRegistry registry;
 
+    /**
+     * Two writers commit small transactions on one account while four relays (plus the service's
+     * own) claim batches of {@link SmallBatches#RELAY_BATCH}: rows keep arriving between claims, so
+     * a relay that let two batches of one key overlap, or claimed a row twice, shows here.
+     */
     @Test
-    void shouldKeepPerKeyOrderAndNeverPublishTwiceWithConcurrentRelays() throws Exception {
+    void shouldKeepPerKeyOrderAndNeverPublishTwiceWithConcurrentRelaysAndInterleavedCommits() throws Exception {
         UUID accountId = UUID.randomUUID();
-        int events = 300;
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int day = 0; day < events; day++) {
-                publisher.publish(new AccountFlaggedDormant(accountId, "JDE-PRUEBA",
-                        LocalDate.of(2020, 1, 1).plusDays(day), 400 + day, false));
-            }
-        });
+        int writers = 2;
+        int transactionsPerWriter = 30;
+        int eventsPerTransaction = 3;
+        int events = writers * transactionsPerWriter * eventsPerTransaction;
+        AtomicBoolean writing = new AtomicBoolean(true);
 
-        ExecutorService relays = Executors.newFixedThreadPool(4);
+        ExecutorService threads = Executors.newFixedThreadPool(writers + 4);
         try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                runs.add(relays.submit(() -> {
-                    for (int round = 0; round < 5; round++) {
-                        relay.publishBatch();
+            List<Future<?>> writes = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                writes.add(threads.submit(() -> {
+                    for (int t = 0; t < transactionsPerWriter; t++) {
+                        int transaction = t;
+                        QuarkusTransaction.requiringNew().run(() -> {
+                            for (int e = 0; e < eventsPerTransaction; e++) {
+                                publisher.publish(new AccountFlaggedDormant(accountId, "JDE-PRUEBA",
+                                        LocalDate.of(2020, 1, 1).plusDays(transaction), 1000 * writer + e, false));
+                            }
+                        });
                     }
                 }));
             }
-            for (Future<?> run : runs) {
-                run.get();
+            List<Future<?>> relays = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                relays.add(threads.submit(() -> {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while ((writing.get() || unpublishedFor(accountId.toString()) > 0) && System.nanoTime() < deadline) {
+                        relay.publishBatch();
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    }
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get(60, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            for (Future<?> run : relays) {
+                run.get(90, TimeUnit.SECONDS);
             }
         } finally {
-            relays.shutdownNow();
+            writing.set(false);
+            threads.shutdownNow();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unpublishedFor(accountId.toString())).isZero());
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll(Topics.ACCOUNTS).stream()
+        assertThat(unpublishedFor(accountId.toString())).isZero();
+        List<EventEnvelope> delivered = KafkaTestClient.readAll(Topics.ACCOUNTS).stream()
                 .filter(record -> accountId.toString().equals(record.key()))
+                .map(record -> EventJson.read(record.value()))
                 .toList();
-        Map<UUID, Long> copies = records.stream()
-                .collect(Collectors.groupingBy(record -> EventJson.read(record.value()).eventId(), Collectors.counting()));
-        assertThat(copies).hasSize(events);
-        assertThat(Set.copyOf(copies.values())).containsExactly(1L);
-        List<Long> days = records.stream()
-                .map(record -> ((AccountFlaggedDormant) EventJson.read(record.value()).payload()).daysWithoutPublication())
-                .toList();
-        assertThat(days).isSorted();
+        assertThat(delivered).extracting(EventEnvelope::sequence)
+                .as("every event once, in the order of its sequence")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events).boxed().toList());
+        assertThat(delivered).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The broker goes away after 3 records of a batch of 5: only those 3 are marked published; the
+     * other 2 wait and, once the broker is back, follow in order, each once.
+     */
+    @Test
+    void shouldMarkOnlyTheAcknowledgedPrefixAndRetryTheRestInOrder() {
+        UUID accountId = UUID.randomUUID();
+        String key = accountId.toString();
+        producers.failAfter(key, 3);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int day = 0; day < SmallBatches.RELAY_BATCH; day++) {
+                    publisher.publish(new AccountFlaggedDormant(accountId, "JDE-PRUEBA",
+                            LocalDate.of(2021, 1, 1).plusDays(day), 400 + day, false));
+                }
+            });
+            // The service's own relay (woken by the commit) and this one compete; either claims the batch.
+            relay.publishBatch();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(publishedFlagsInOutboxOrder(key)).containsExactly(true, true, true, false, false));
+            double failuresSoFar = registry.counter("outbox.publish.failures").count();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                relay.publishBatch();
+                assertThat(registry.counter("outbox.publish.failures").count()).isGreaterThan(failuresSoFar);
+            });
+
+            assertThat(publishedFlagsInOutboxOrder(key)).as("after a retry that failed again")
+                    .containsExactly(true, true, true, false, false);
+            assertThat(KafkaTestClient.eventsFor(Topics.ACCOUNTS, key)).extracting(EventEnvelope::sequence)
+                    .containsExactly(1L, 2L, 3L);
+        } finally {
+            producers.heal(key);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unpublishedFor(key)).isZero());
+        assertThat(KafkaTestClient.eventsFor(Topics.ACCOUNTS, key)).extracting(EventEnvelope::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -137,4 +178,10 @@ class OutboxDeliveryTest {
                 .setParameter("key", key).getSingleResult());
     }
 
+    private static List<Boolean> publishedFlagsInOutboxOrder(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.getEntityManager()
+                .createQuery("select o.publishedAt is not null from OutboxMessage o where o.messageKey = :key order by o.id",
+                        Boolean.class)
+                .setParameter("key", key).getResultList());
+    }
 }

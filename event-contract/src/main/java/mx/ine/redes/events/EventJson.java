@@ -72,6 +72,7 @@ public final class EventJson {
                     type.wireName(),
                     Instant.parse(text(root, "occurredAt")),
                     aggregateId,
+                    sequenceOf(root),
                     root.path("schemaVersion").asInt(type.schemaVersion()),
                     root.path("correlationId").isTextual() ? root.get("correlationId").asText() : null,
                     payload);
@@ -89,6 +90,18 @@ public final class EventJson {
         } catch (NullPointerException e) {
             throw new MalformedEventException("Payload of " + payload.type().wireName() + " lacks its aggregate id", e);
         }
+    }
+
+    /** Records written before sequences existed have none: 0, "order not known". */
+    private static long sequenceOf(JsonNode root) {
+        JsonNode node = root.get("sequence");
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new MalformedEventException("Envelope sequence is not a non-negative integer: " + node);
+        }
+        return node.asLong();
     }
 
     private static String text(JsonNode root, String field) {

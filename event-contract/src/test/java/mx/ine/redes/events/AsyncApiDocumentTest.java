@@ -97,6 +97,17 @@ class AsyncApiDocumentTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
+    void shouldDescribeTheAggregateSequenceOfEveryMessage(EventType type) {
+        JsonNode sequence = doc.path("components").path("messages").path(type.wireName())
+                .path("payload").path("properties").path("sequence");
+
+        assertThat(sequence.path("format").asText()).as("%s.sequence format", type.wireName()).isEqualTo("int64");
+        assertThat(sequence.path("minimum").asInt()).as("%s.sequence minimum", type.wireName()).isEqualTo(1);
+        assertThat(sequence.path("description").asText()).contains("per aggregateId");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
     void shouldDescribeExactlyTheRecordComponentsOfEveryPayload(EventType type) {
         JsonNode schema = resolve(doc.path("components").path("messages").path(type.wireName())
                 .path("payload").path("properties").path("payload").path("$ref").asText());

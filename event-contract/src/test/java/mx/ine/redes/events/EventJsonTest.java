@@ -362,6 +362,39 @@ class EventJsonTest {
                 .hasMessageContaining("AccountSnapshot");
     }
 
+    // ---- sequence ---------------------------------------------------------------------------------
+
+    @Test
+    void shouldWriteAndReadTheAggregateSequence() throws Exception {
+        EventEnvelope envelope = EventEnvelope.wrap(SAMPLES.get(EventType.ACCOUNT_UPDATED), OCCURRED_AT,
+                CORRELATION_ID, 9_000_000_001L);
+
+        String json = EventJson.write(envelope);
+
+        assertThat(PLAIN.readTree(json).get("sequence").asLong()).isEqualTo(9_000_000_001L);
+        assertThat(EventJson.read(json).sequence()).isEqualTo(9_000_000_001L);
+    }
+
+    @Test
+    void shouldReadARecordWrittenBeforeSequencesExistedAsSequenceZero() throws Exception {
+        ObjectNode tree = treeOf(envelopeOf(EventType.ACCOUNT_REGISTERED));
+        tree.remove("sequence");
+
+        EventEnvelope read = EventJson.read(tree.toString());
+
+        assertThat(read.sequence()).isZero();
+        assertThat(read.payload()).isEqualTo(SAMPLES.get(EventType.ACCOUNT_REGISTERED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1.5", "\"7\"", "true"})
+    void shouldRejectASequenceThatIsNotANonNegativeInteger(String sequence) throws Exception {
+        ObjectNode tree = treeOf(envelopeOf(EventType.ACCOUNT_UPDATED));
+        tree.set("sequence", PLAIN.readTree(sequence));
+
+        assertThatThrownBy(() -> EventJson.read(tree.toString())).isInstanceOf(MalformedEventException.class);
+    }
+
     @Test
     void shouldRejectUnknownWireName() {
         assertThatThrownBy(() -> EventType.fromWireName("ACCOUNT_REGISTERED"))
@@ -373,7 +406,7 @@ class EventJsonTest {
     private static EventEnvelope envelopeOf(EventType type) {
         DomainEvent payload = SAMPLES.get(type);
         assertThat(payload).as("sample payload for %s: add one to EventJsonTest.samples()", type).isNotNull();
-        return EventEnvelope.wrap(payload, OCCURRED_AT, CORRELATION_ID);
+        return EventEnvelope.wrap(payload, OCCURRED_AT, CORRELATION_ID, 42);
     }
 
     private static ObjectNode treeOf(EventEnvelope envelope) throws Exception {

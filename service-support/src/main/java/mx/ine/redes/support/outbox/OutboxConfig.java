@@ -25,4 +25,12 @@ public interface OutboxConfig {
     /** How long a batch waits for the broker's acknowledgements before it is retried later. */
     @WithDefault("20s")
     Duration sendTimeout();
+
+    /**
+     * The relay loop reports "not running" in readiness when it has not gone round for this long.
+     * A broker outage does not stop the loop (each attempt gives up after the send timeout and
+     * backs off at most 10 s), so this must stay well above send timeout + 40 s.
+     */
+    @WithDefault("2m")
+    Duration staleAfter();
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import mx.ine.redes.events.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -70,6 +69,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    OutboxProducerFactory producers;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -78,7 +80,12 @@ public class OutboxRelay {
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
+    private volatile Thread worker;
+    /**
+     * When the loop last went round, on the monotonic clock: the simulation and the tests move
+     * the injected {@link Clock} by days, which must not make a live relay look dead.
+     */
+    private volatile long lastRoundNanos = System.nanoTime();
     private Producer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -95,8 +102,9 @@ public class OutboxRelay {
                 .description("Time from commit of an event to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        producer = new KafkaProducer<>(producerConfig());
+        producer = producers.create(producerConfig());
         running = true;
+        lastRoundNanos = System.nanoTime();
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
@@ -123,6 +131,7 @@ public class OutboxRelay {
         warmUp();
         Duration backoff = config.pollInterval();
         while (running) {
+            lastRoundNanos = System.nanoTime();
             try {
                 boolean more = publishBatch();
                 backoff = config.pollInterval();
@@ -145,6 +154,24 @@ public class OutboxRelay {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** What readiness reports of the relay loop. */
+    public RelayState state() {
+        if (!config.enabled()) {
+            return new RelayState(false, false, Duration.ZERO);
+        }
+        Thread current = worker;
+        boolean alive = current != null && current.isAlive();
+        return new RelayState(true, alive, Duration.ofNanos(System.nanoTime() - lastRoundNanos));
+    }
+
+    /**
+     * @param enabled      whether this instance runs a relay at all
+     * @param alive        whether its thread is still there
+     * @param sinceLastRound how long ago the loop last started a round
+     */
+    public record RelayState(boolean enabled, boolean alive, Duration sinceLastRound) {
     }
 
     /**
@@ -201,7 +228,14 @@ public class OutboxRelay {
             record.headers().add("eventId", row[4].toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("eventType", ((String) row[5]).getBytes(StandardCharsets.UTF_8));
             try {
-                sends.add(producer.send(record));
+                Future<RecordMetadata> sent = producer.send(record);
+                sends.add(sent);
+                // A send that could not even be queued (no metadata: the broker is away) comes back
+                // already failed after blocking up to max.block.ms; queuing the rest would block as
+                // long again for each and outlast the transaction. They go in a later batch.
+                if (sent.isDone() && failed(sent)) {
+                    break;
+                }
             } catch (RuntimeException e) {
                 sendFailure = e;
                 break;
@@ -240,6 +274,18 @@ public class OutboxRelay {
             return false;
         }
         return rows.size() == config.batchSize();
+    }
+
+    private static boolean failed(Future<RecordMetadata> done) {
+        try {
+            done.get(0, TimeUnit.NANOSECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static Instant toInstant(Object value) {

@@ -41,4 +41,11 @@ public abstract class ProjectedAccount extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The envelope sequence of the last registry event applied to this account (0: none known yet),
+     * so that an older event arriving late is recognised and not applied over a newer state.
+     */
+    @Column(name = "last_sequence", nullable = false)
+    public long lastSequence;
 }

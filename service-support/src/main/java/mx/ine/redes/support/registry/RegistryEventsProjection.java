@@ -15,16 +15,20 @@ import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AdministratorAssigned;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.support.inbox.Inbox;
+import org.jboss.logging.Logger;
 
 /**
  * A service's own projection of the registry, fed by accounts-service's events: each event is
  * applied once (inbox) in one transaction with its effect. The common part of every projection
- * ({@link ProjectedAccount}) is kept here; a service says only what else it keeps.
+ * ({@link ProjectedAccount}) is kept here; a service says only what else it keeps. Events are
+ * ordered by their envelope sequence: an event older than the account's state is never applied.
  *
  * @param <A> the service's projection entity
  */
 @Transactional
 public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
+
+    private static final Logger LOG = Logger.getLogger(RegistryEventsProjection.class);
 
     @Inject
     Inbox inbox;
@@ -58,7 +62,7 @@ public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
         return "areaCode, network, handle";
     }
 
-    /** Applies one record of {@code ine.accounts.events}; a malformed one throws (dead-letter topic). */
+    /** Applies one record of {@code ine.accounts.events}; a malformed one throws (the consumer parks it in its dead-letter store). */
     public void apply(String record) {
         inbox.applyOnce(consumerName(), record, this::dispatch);
     }
@@ -79,29 +83,57 @@ public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
 
     private void dispatch(EventEnvelope envelope) {
         switch (envelope.payload()) {
-            case AccountRegistered registered -> accountChanged(registered.account());
-            case AccountUpdated updated -> accountChanged(updated.account());
-            case AccountDecommissioned decommissioned -> find(decommissioned.accountId()).ifPresent(account -> {
-                account.status = "DECOMMISSIONED";
-                recordDecommission(decommissioned, account);
-                account.updatedAt = clock.instant();
-            });
-            case AdministratorAssigned assigned -> find(assigned.accountId()).ifPresent(account -> {
-                if (!account.administratorEmails.contains(assigned.personEmail())) {
-                    List<String> emails = new ArrayList<>(account.administratorEmails);
-                    emails.add(assigned.personEmail());
-                    account.administratorEmails = emails;
-                    account.updatedAt = clock.instant();
-                }
-            });
+            case AccountRegistered registered -> accountChanged(registered.account(), envelope);
+            case AccountUpdated updated -> accountChanged(updated.account(), envelope);
+            case AccountDecommissioned decommissioned -> find(decommissioned.accountId())
+                    .filter(account -> isNewer(envelope, account))
+                    .ifPresent(account -> {
+                        account.status = "DECOMMISSIONED";
+                        recordDecommission(decommissioned, account);
+                        applied(envelope, account);
+                    });
+            case AdministratorAssigned assigned -> find(assigned.accountId())
+                    .filter(account -> isNewer(envelope, account))
+                    .ifPresent(account -> {
+                        if (!account.administratorEmails.contains(assigned.personEmail())) {
+                            List<String> emails = new ArrayList<>(account.administratorEmails);
+                            emails.add(assigned.personEmail());
+                            account.administratorEmails = emails;
+                        }
+                        applied(envelope, account);
+                    });
             default -> {
                 // Dormancy flags and training do not change a registry projection.
             }
         }
     }
 
-    private void accountChanged(AccountSnapshot snapshot) {
-        A account = find(snapshot.accountId()).orElseGet(() -> {
+    /**
+     * Whether the event is newer than what the account already shows. An older or equal one (a late
+     * arrival after a newer snapshot, a replay) stays recorded in the inbox as seen and is skipped:
+     * snapshots are whole states, so applying it would revert the account. Sequence 0 (records
+     * written before sequences existed) carries no order and is applied in arrival order, as then.
+     */
+    private boolean isNewer(EventEnvelope envelope, A account) {
+        if (envelope.sequence() == 0 || envelope.sequence() > account.lastSequence) {
+            return true;
+        }
+        LOG.debugf("%s skipped %s %s of account %s: sequence %d, already at %d", consumerName(), envelope.type(),
+                envelope.eventId(), account.accountId, envelope.sequence(), account.lastSequence);
+        return false;
+    }
+
+    private void applied(EventEnvelope envelope, A account) {
+        account.lastSequence = Math.max(account.lastSequence, envelope.sequence());
+        account.updatedAt = clock.instant();
+    }
+
+    private void accountChanged(AccountSnapshot snapshot, EventEnvelope envelope) {
+        Optional<A> known = find(snapshot.accountId());
+        if (known.isPresent() && !isNewer(envelope, known.get())) {
+            return;
+        }
+        A account = known.orElseGet(() -> {
             A created = newAccount();
             created.accountId = snapshot.accountId();
             return created;
@@ -112,7 +144,7 @@ public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
         account.administratorEmails = new ArrayList<>(snapshot.administratorEmails());
         account.status = snapshot.status();
         copyOwnFields(snapshot, account);
-        account.updatedAt = clock.instant();
+        applied(envelope, account);
         account.persist();
     }
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import mx.ine.redes.events.DomainEvent;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
@@ -30,9 +32,22 @@ public final class KafkaTestClient {
         return JvmWide.get(JvmWide.KAFKA_BOOTSTRAP);
     }
 
-    /** Publishes an event as its producing service would (envelope, key = aggregate id). */
+    /** The last sequence this test JVM gave each aggregate, as a producer's outbox would. */
+    private static final Map<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
+
+    /**
+     * Publishes an event as its producing service would (envelope, key = aggregate id, the
+     * aggregate's next sequence number).
+     */
     public static EventEnvelope publish(DomainEvent event) {
-        EventEnvelope envelope = EventEnvelope.wrap(event, java.time.Instant.now(), UUID.randomUUID().toString());
+        long sequence = SEQUENCES.computeIfAbsent(event.aggregateId(), id -> new AtomicLong()).incrementAndGet();
+        return publish(event, sequence);
+    }
+
+    /** Publishes with the given sequence: for tests of late (older) and repeated events. */
+    public static EventEnvelope publish(DomainEvent event, long sequence) {
+        SEQUENCES.computeIfAbsent(event.aggregateId(), id -> new AtomicLong()).accumulateAndGet(sequence, Math::max);
+        EventEnvelope envelope = EventEnvelope.wrap(event, java.time.Instant.now(), UUID.randomUUID().toString(), sequence);
         send(event.type().topic(), envelope.aggregateId(), EventJson.write(envelope));
         return envelope;
     }

@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service that projects the registry must do with the accounts-service's events, over
- * the real broker: project them, apply a redelivered event only once, skip an event type it does
- * not know, park a poison record in its dead-letter store (visible at
- * {@code /api/operations/dead-letters}, replayable) and keep consuming. A service runs it by
- * extending this class in a {@code @QuarkusTest}; its projection is read through
- * {@code GET /api/registry/accounts/{id}}.
+ * the real broker: project them, apply a redelivered event only once, never let an older event
+ * (by envelope sequence) overwrite a newer state, skip an event type it does not know, park a
+ * poison record in its dead-letter store (visible at {@code /api/operations/dead-letters},
+ * replayable) and keep consuming. A service runs it by extending this class in a
+ * {@code @QuarkusTest}; its projection is read through {@code GET /api/registry/accounts/{id}}.
  */
 public abstract class RegistryProjectionContract {
 
@@ -82,6 +82,54 @@ public abstract class RegistryProjectionContract {
         given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + accountId)
                 .then().statusCode(200)
                 .body("handle", equalTo("ine_despues"));
+    }
+
+    @Test
+    void shouldKeepTheNewerSnapshotWhenAnOlderOneArrivesLate() {
+        UUID accountId = UUID.randomUUID();
+        // Sequence 2 first, then 1: a replay or a relay retry can bring an older snapshot late.
+        KafkaTestClient.publish(new AccountUpdated(snapshot(accountId, "ine_nuevo", "Nuevo", "JDE-CHIS-04"),
+                List.of("handle", "areaCode")), 2);
+        KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "ine_viejo", "Viejo", "JDE-CHIS-03")), 1);
+        publishMarkerBehind(accountId);
+
+        given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("handle", equalTo("ine_nuevo"))
+                .body("areaCode", equalTo("JDE-CHIS-04"));
+    }
+
+    @Test
+    void shouldSkipAnEventWhoseSequenceWasAlreadyApplied() {
+        UUID accountId = UUID.randomUUID();
+        KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "ine_uno", "Uno")), 1);
+        KafkaTestClient.publish(new AccountUpdated(snapshot(accountId, "ine_dos", "Dos"), List.of("handle")), 2);
+        // A different event (new id, so the inbox lets it through) with a sequence already applied,
+        // and an older baja: neither may change the account.
+        KafkaTestClient.publish(new AccountUpdated(snapshot(accountId, "ine_repetido", "Repetido"), List.of("handle")), 2);
+        KafkaTestClient.publish(new AccountDecommissioned(accountId, "X", "ine_dos", "JDE-CHIS-03",
+                LocalDate.of(2026, 11, 20), "Baja ya superada", null), 1);
+        publishMarkerBehind(accountId);
+
+        given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("handle", equalTo("ine_dos"))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void shouldApplyANewerEventAfterSkippingAnOlderOne() {
+        UUID accountId = UUID.randomUUID();
+        KafkaTestClient.publish(new AccountUpdated(snapshot(accountId, "ine_dos", "Dos"), List.of("handle")), 2);
+        KafkaTestClient.publish(new AccountRegistered(snapshot(accountId, "ine_uno", "Uno")), 1);
+        KafkaTestClient.publish(new AccountDecommissioned(accountId, "X", "ine_dos", "JDE-CHIS-03",
+                LocalDate.of(2026, 11, 20), "Más de un año sin publicar", null), 3);
+
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
+                .get("/api/registry/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("handle", equalTo("ine_dos"))
+                .body("status", equalTo("DECOMMISSIONED")));
     }
 
     @Test
@@ -262,6 +310,13 @@ public abstract class RegistryProjectionContract {
         }
     }
 
+    /** Waits until a record published after everything of {@code accountId} so far, on its partition, is consumed. */
+    private static void publishMarkerBehind(UUID accountId) {
+        UUID marker = UUID.fromString(KafkaTestClient.keyOnSamePartitionAs(accountId.toString(), PARTITIONS));
+        KafkaTestClient.publish(new AccountRegistered(snapshot(marker, "marcador", "Marcador")));
+        awaitProjected(marker);
+    }
+
     private static void awaitProjected(UUID accountId) {
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
                 .get("/api/registry/accounts/" + accountId)
@@ -269,8 +324,12 @@ public abstract class RegistryProjectionContract {
     }
 
     protected static AccountSnapshot snapshot(UUID accountId, String handle, String displayName) {
+        return snapshot(accountId, handle, displayName, "JDE-CHIS-03");
+    }
+
+    protected static AccountSnapshot snapshot(UUID accountId, String handle, String displayName, String areaCode) {
         return new AccountSnapshot(accountId, "X", handle, "https://x.com/" + handle, displayName, "INSTITUTIONAL",
-                "ACTIVE", "JDE-CHIS-03", "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3,
+                "ACTIVE", areaCode, "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3,
                 "Titular de la 03 JDE", "titular.jde03.chis@ine.mx", List.of("admin.redes.jde03@ine.mx"),
                 LocalDate.of(2026, 1, 15), LocalDate.of(2026, 11, 1),
                 List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL", "Titular de la JLE",
