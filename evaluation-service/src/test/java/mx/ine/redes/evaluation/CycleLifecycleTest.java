@@ -340,6 +340,43 @@ class CycleLifecycleTest {
     }
 
     @Test
+    void shouldTellOnlyTheNewestDeadlineWhenTwoChangesQueueNotices() {
+        moveTo(mexico("2027-08-02T10:00")); // Monday
+        String admin = unique("admin");
+        UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
+                List.of(admin), unique("titular"), List.of()));
+        // 2024-S2's window (January 2025) is long past: 10 business days from the notice.
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2024-S2")).post("/api/cycles")
+                .then().statusCode(201);
+        UUID request = UUID.fromString(given().auth().oauth2(cncs()).get("/api/requests?cycle=2024-S2&account=" + account)
+                .then().extract().path("[0].id"));
+        mail.sendDue();
+        // From Monday 2 August 10:00: 3–6, 9–13 and Monday 16 August, the 10th business day.
+        assertThat(request(request)).containsEntry("dueAt", "2027-08-17T00:00:00Z");
+
+        try {
+            for (String day : List.of("2027-08-16", "2027-08-17")) {
+                given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                        .body(Map.of("day", day, "description", "Día inhábil de prueba", "sourceReference", "Acuerdo de prueba"))
+                        .post("/api/calendar/non-working-days").then().statusCode(201);
+            }
+            assertThat(request(request)).containsEntry("dueAt", "2027-08-19T00:00:00Z");
+            mail.sendDue();
+            assertThat(Mailbox.of(admin)).filteredOn(m -> m.subject().startsWith("Cambio de fecha límite")).singleElement()
+                    .satisfies(m -> assertThat(m.body()).contains("miércoles 18 de agosto de 2027 a las 18:00")
+                            .doesNotContain("17 de agosto"));
+            assertThat(given().auth().oauth2(cncs()).get("/api/notifications?subject=" + request).then().extract()
+                    .<List<String>>path("findAll { it.kind == 'DEADLINE_CHANGED' }.status"))
+                    .containsExactlyInAnyOrder("SENT", "CANCELLED");
+        } finally {
+            for (String day : List.of("2027-08-16", "2027-08-17")) {
+                given().auth().oauth2(cncs()).delete("/api/calendar/non-working-days/" + day).then().statusCode(204);
+            }
+        }
+        assertThat(request(request)).as("told, it does not move back").containsEntry("dueAt", "2027-08-19T00:00:00Z");
+    }
+
+    @Test
     void shouldRefuseAdHocRequestsOnARestDayOrWithARepeatedAccount() {
         moveTo(mexico("2027-02-08T12:00"));
         UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
