@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.time.ShiftableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +33,15 @@ class PublicVerificationTest {
 
     @BeforeEach
     void refillTheBucket() {
-        // Each test starts with a full allowance: a minute later than any earlier request.
+        // Each test starts with a full allowance: a minute later than any earlier request. Within the
+        // class the clock only moves on (moving it back between tests would leave the buckets filled
+        // just now unrefilled); it is put back once the class is done.
         clock.advance(Duration.ofMinutes(2));
     }
 
-    @AfterEach
-    void keepClockAhead() {
-        // Not reset: moving the clock back would freeze the refill of the buckets filled just now.
+    @AfterAll
+    static void putTheClockBack() {
+        io.quarkus.arc.Arc.container().instance(ShiftableClock.class).get().reset();
     }
 
     @Test
