@@ -202,6 +202,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("JWT_ISSUER", DemoTokens.ISSUER);
             env.put("LOG_JSON", "false");
+            // A service restarted on its own comes back at the simulated time of the others.
+            env.put("SIMULATION_OFFSET_FILE", options.dataDirectory().resolve("simulation-offset").toString());
             env.put("MAIL_HOST", "127.0.0.1");
             env.put("MAIL_PORT", Integer.toString(mailServer.port()));
             // The local profile (on top of prod) enables the simulation clock; prod alone never does.

@@ -224,6 +224,9 @@ class LocalStackSystemTest {
             assertThat(advanced.status()).as(service + ": " + advanced).isEqualTo(200);
             assertThat(Duration.parse(advanced.json().path("offset").asText())).as(service).isGreaterThanOrEqualTo(Duration.ofHours(1));
         }
+        // Kept for a service restarted on its own, so that it rejoins the others' simulated time.
+        Path offsetFile = stack.options().dataDirectory().resolve("simulation-offset");
+        assertThat(Duration.parse(Files.readString(offsetFile).strip())).isGreaterThanOrEqualTo(Duration.ofHours(1));
         // Opening a cycle sends each administrator a notice: in business time at once, else the next morning.
         ApiClient.Response cycle = api.postJson(stack.serviceUri("evaluation-service").resolve("/api/cycles"), cncs,
                 Map.of("id", "2025-S1"));

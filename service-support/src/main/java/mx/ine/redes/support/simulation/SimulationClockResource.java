@@ -46,11 +46,27 @@ public class SimulationClockResource {
     @ConfigProperty(name = "simulation.enabled", defaultValue = "false")
     boolean enabled;
 
+    /** The local stack's shared offset file ({@code SIMULATION_OFFSET_FILE}); none: the offset lives in memory. */
+    @ConfigProperty(name = "simulation.offset-file")
+    java.util.Optional<String> offsetFile;
+
     void checkProfile(@Observes StartupEvent startup) {
         if (enabled && !ConfigUtils.getProfiles().contains("local")) {
             throw new IllegalStateException("simulation.enabled=true is only allowed with the 'local' profile (active: "
                     + ConfigUtils.getProfiles() + ")");
         }
+        // A service restarted on its own rejoins the others' simulated time.
+        offsetFile().flatMap(SimulationOffsetFile::read).ifPresent(offset -> {
+            Duration behind = offset.minus(clock.offset());
+            if (behind.isPositive()) {
+                clock.advance(behind);
+            }
+        });
+    }
+
+    private java.util.Optional<SimulationOffsetFile> offsetFile() {
+        return enabled ? offsetFile.filter(path -> !path.isBlank()).map(path -> new SimulationOffsetFile(java.nio.file.Path.of(path)))
+                : java.util.Optional.empty();
     }
 
     @GET
@@ -77,6 +93,7 @@ public class SimulationClockResource {
             throw ProblemException.invalid("duration", "El reloj solo avanza: indique una duración positiva.");
         }
         clock.advance(duration);
+        offsetFile().ifPresent(file -> file.write(clock.offset()));
         return state();
     }
 
