@@ -12,9 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import mx.ine.redes.evaluation.timer.TimerEngine;
+import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TimerOperationsResource {
 
-    public record DeadTimersPage(List<TimerEngine.DeadTimer> items, int page, int size, long total) {
-    }
-
     @Inject
     TimerEngine engine;
 
@@ -36,9 +33,9 @@ public class TimerOperationsResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Temporizadores DEAD: fallaron demasiadas veces y esperan a un operador",
             description = "Ordenados del más antiguo al más reciente.")
-    public DeadTimersPage dead(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+    public Page<TimerEngine.DeadTimer> dead(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new DeadTimersPage(engine.dead(page, size), page, size, engine.deadCount());
+        return new Page<>(engine.dead(page, size), page, size, engine.deadCount());
     }
 
     @POST

@@ -244,20 +244,18 @@ public class RequestService implements NoticeSubjects {
      * after the chain fired withdraws the chain.
      */
     public void recordSubmission(SubmissionReceived received) {
-        Optional<UUID> id = Optional.ofNullable(received.requestId()).filter(requestId -> !entityManager.createNativeQuery(
-                "select 1 from submission_request where id = :id").setParameter("id", requestId).getResultList().isEmpty());
-        if (id.isEmpty() && received.cycleId() != null) {
-            id = entityManager.createNativeQuery("""
-                            select id from submission_request where account_id = :account and cycle_id = :cycle and kind = 'CYCLE'""",
-                            UUID.class)
+        SubmissionRequest request = received.requestId() == null ? null : lock(received.requestId());
+        if (request == null && received.cycleId() != null) {
+            List<?> ids = entityManager.createNativeQuery("""
+                            select id from submission_request where account_id = :account and cycle_id = :cycle and kind = 'CYCLE'""")
                     .setParameter("account", received.accountId())
                     .setParameter("cycle", received.cycleId())
-                    .getResultList().stream().map(UUID.class::cast).findFirst();
+                    .getResultList();
+            request = ids.isEmpty() ? null : lock((UUID) ids.get(0));
         }
-        if (id.isEmpty()) {
+        if (request == null) {
             return;
         }
-        SubmissionRequest request = lock(id.get());
         if (request.status == Status.SUBMITTED) {
             return; // a correction of a submission already counted
         }

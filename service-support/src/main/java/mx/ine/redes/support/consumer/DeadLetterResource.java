@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,9 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.CNCS)
 public class DeadLetterResource {
 
-    public record DeadLetterPage(List<DeadLetter> items, int page, int size, long total) {
-    }
-
     @Inject
     DeadLetterStore store;
 
@@ -37,9 +34,9 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
             description = "En el orden en que se detuvieron (id); incluye los ya reprocesados (replayedAt).")
-    public DeadLetterPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new DeadLetterPage(store.page(page, size), page, size, store.count());
+        return new Page<>(store.page(page, size), page, size, store.count());
     }
 
     @POST
