@@ -34,7 +34,9 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         boolean english = english(headers);
         String title = e.title() != null ? e.title() : ProblemTexts.title(e.status(), english);
-        Response response = respond(new Problem(type(e.status()), title, e.status(), e.getMessage(), path(uri), e.errors()));
+        String detail = e.detail() == null ? null : e.detail().in(english);
+        List<Problem.InvalidField> errors = e.violations().stream().map(v -> v.in(english)).toList();
+        Response response = respond(new Problem(type(e.status()), title, e.status(), detail, path(uri), errors));
         if (e.headers().isEmpty()) {
             return response;
         }
