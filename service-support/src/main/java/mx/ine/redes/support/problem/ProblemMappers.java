@@ -1,7 +1,9 @@
 package mx.ine.redes.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -132,8 +134,17 @@ public class ProblemMappers {
     private Response malformedBody(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         boolean english = english(headers);
         List<Problem.InvalidField> fields = List.of();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            fields = List.of(new Problem.InvalidField(jsonPath(mapping.getPath()), ProblemTexts.invalidValue(english)));
+        if (e instanceof JsonMappingException mapping) {
+            String field = jsonPath(mapping.getPath());
+            if (e instanceof UnrecognizedPropertyException unknown && !field.endsWith(String.valueOf(unknown.getPropertyName()))) {
+                field = field.isEmpty() ? unknown.getPropertyName() : field + "." + unknown.getPropertyName();
+            }
+            if (!field.isEmpty()) {
+                fields = List.of(new Problem.InvalidField(field, JsonRefusals.reason(mapping).in(english)));
+            }
+        } else if (e instanceof InputCoercionException) {
+            // A number out of the range of its type is refused before Jackson knows the field.
+            fields = List.of(new Problem.InvalidField(null, JsonRefusals.reason(e).in(english)));
         }
         return respond(new Problem(type(400), ProblemTexts.title(400, english), 400,
                 ProblemTexts.malformedJson(english), path(uri), fields));
@@ -203,7 +214,7 @@ public class ProblemMappers {
         return parameter != null ? parameter : path.toString();
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> references) {
+    static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder name = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {
