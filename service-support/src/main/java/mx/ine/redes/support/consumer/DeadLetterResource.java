@@ -2,17 +2,16 @@ package mx.ine.redes.support.consumer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
+import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,9 +33,9 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
             description = "En el orden en que se detuvieron (id); incluye los ya reprocesados (replayedAt).")
-    public Page<DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new Page<>(store.page(page, size), page, size, store.count());
+    public Page<DeadLetter> listDeadLetters(@BeanParam PageParams paging) {
+        PageRequest request = paging.request();
+        return request.of(store.count(), () -> store.page(request.page(), request.size()));
     }
 
     @POST

@@ -64,6 +64,18 @@ public class ProblemMappers {
         return malformedBody(e, headers, uri);
     }
 
+    private Response unsupportedType(HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        String sent;
+        try {
+            sent = headers == null || headers.getMediaType() == null ? null : headers.getMediaType().toString();
+        } catch (RuntimeException unreadable) {
+            sent = null;
+        }
+        return respond(new Problem(type(415), ProblemTexts.title(415, english), 415,
+                ProblemTexts.unsupportedType(sent, english), path(uri), List.of()));
+    }
+
     @ServerExceptionMapper(priority = FIRST)
     public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         return malformedBody(e, headers, uri);
@@ -104,6 +116,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = FIRST)
+    public Response concurrentEdit(jakarta.persistence.OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return concurrentEdit(headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response concurrentEdit(org.hibernate.StaleStateException e, HttpHeaders headers, UriInfo uri) {
+        return concurrentEdit(headers, uri);
+    }
+
+    private Response concurrentEdit(HttpHeaders headers, UriInfo uri) {
+        boolean english = english(headers);
+        return respond(new Problem(type(409), ProblemTexts.title(409, english), 409,
+                ProblemTexts.concurrentEdit(english), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
     public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         // The JSON reader reports an unreadable body as a 400 whose cause says what was wrong.
@@ -115,6 +143,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, headers, uri);
         }
+        if (status == 415) {
+            return unsupportedType(headers, uri);
+        }
         Response response = standard(status, headers, uri);
         if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
@@ -124,6 +155,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        // A known failure wrapped by a layer on the way (transaction commit, interceptors) keeps its answer.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, headers, uri);
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof org.hibernate.dialect.lock.OptimisticEntityLockException) {
+                return concurrentEdit(headers, uri);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint) {
+                return conflictingRow(constraint, headers, uri);
+            }
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         boolean english = english(headers);
@@ -132,6 +176,12 @@ public class ProblemMappers {
     }
 
     private Response malformedBody(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        // A request record that refuses its own values (compact constructor) speaks for itself.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, headers, uri);
+            }
+        }
         boolean english = english(headers);
         List<Problem.InvalidField> fields = List.of();
         if (e instanceof JsonMappingException mapping) {

@@ -45,8 +45,8 @@ final class ProblemTexts {
                 "El cuerpo de la solicitud excede el tamaño permitido.",
                 "The request body exceeds the allowed size."}),
             Map.entry(415, new String[] {
-                "El tipo de contenido no es admitido; envíe application/json.",
-                "The content type is not supported; send application/json."}),
+                "Esta operación no admite el tipo de contenido enviado; su documentación OpenAPI dice cuáles acepta.",
+                "This operation does not accept the content type sent; its OpenAPI document says which it accepts."}),
             Map.entry(500, new String[] {
                 "Ocurrió un error inesperado. Si persiste, informe la referencia a soporte.",
                 "An unexpected error occurred. If it persists, give the reference to support."}));
@@ -83,6 +83,24 @@ final class ProblemTexts {
     static String malformedJson(boolean english) {
         return english ? "The request body is not valid JSON or does not match the expected structure."
                 : "El cuerpo de la solicitud no es JSON válido o no corresponde a la estructura esperada.";
+    }
+
+    static String concurrentEdit(boolean english) {
+        return english ? "Someone else changed this resource at the same time; read it again and repeat the change."
+                : "Otra persona modificó este recurso al mismo tiempo; vuelva a leerlo y repita el cambio.";
+    }
+
+    static String unsupportedType(String sent, boolean english) {
+        if (sent == null || sent.isBlank()) {
+            return english ? "This operation needs a body with a content type (Content-Type); its OpenAPI document says which it accepts."
+                    : "Esta operación requiere un cuerpo con su tipo de contenido (Content-Type); su documentación OpenAPI dice cuáles acepta.";
+        }
+        String shown = sent.replaceAll("\\p{Cc}", "?");
+        if (shown.length() > 100) {
+            shown = shown.substring(0, 100) + "…";
+        }
+        return english ? "This operation does not accept " + shown + "; its OpenAPI document says which content types it accepts."
+                : "Esta operación no admite " + shown + "; su documentación OpenAPI dice qué tipos de contenido acepta.";
     }
 
     static String invalidFields(boolean english) {

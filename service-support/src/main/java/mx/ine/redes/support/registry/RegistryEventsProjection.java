@@ -15,6 +15,8 @@ import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AdministratorAssigned;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.support.inbox.Inbox;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageRequest;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,13 +74,15 @@ public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
         return Optional.ofNullable(entityManager.find(entityType, accountId));
     }
 
+    /** One page in {@link #pageOrder()}, then account id: a page past the end is empty, never an overflow. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<A> page(int index, int size) {
-        return entityManager.createQuery("from " + entityType.getSimpleName() + " order by " + pageOrder() + ", accountId",
-                        entityType)
-                .setFirstResult(index * size)
-                .setMaxResults(size)
-                .getResultList();
+    public Page<A> page(PageRequest request) {
+        long total = entityManager.createQuery("select count(*) from " + entityType.getSimpleName(), Long.class).getSingleResult();
+        return request.of(total, () -> entityManager.createQuery(
+                        "from " + entityType.getSimpleName() + " order by " + pageOrder() + ", accountId", entityType)
+                .setFirstResult(request.firstResult())
+                .setMaxResults(request.size())
+                .getResultList());
     }
 
     private void dispatch(EventEnvelope envelope) {

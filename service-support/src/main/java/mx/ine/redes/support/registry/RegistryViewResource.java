@@ -1,18 +1,17 @@
 package mx.ine.redes.support.registry;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,18 +33,21 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(summary = "Cuentas que este servicio conoce del registro, por páginas")
-    public List<R> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return projection().page(page, size).stream().map(this::toResponse).toList();
+    @Operation(summary = "Cuentas que este servicio conoce del registro, por páginas",
+            description = "Ordenadas por el orden propio de la proyección (por omisión área, red y cuenta) y luego por id; "
+                    + "{items, page, size, total}; una página más allá del final viene vacía.")
+    public Page<R> listProjectedAccounts(@BeanParam PageParams paging) {
+        Page<A> page = projection().page(paging.request());
+        return new Page<>(page.items().stream().map(this::toResponse).toList(), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
     @Operation(summary = "Una cuenta tal como la conoce este servicio; 404 mientras su evento no llega")
-    public R get(@PathParam("id") UUID id) {
+    public R getProjectedAccount(@PathParam("id") UUID id) {
         return projection().find(id).map(this::toResponse)
-                .orElseThrow(() -> ProblemException.notFound("Este servicio aún no conoce la cuenta " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Este servicio aún no conoce la cuenta " + id + ".",
+                        "This service does not know account " + id + " yet.")));
     }
 }

@@ -1,0 +1,13 @@
+package mx.ine.redes.accounts;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import mx.ine.redes.support.testing.ApiConventionsContract;
+import mx.ine.redes.support.testing.RealInfrastructure;
+
+/** The API conventions on every operation of this service's own OpenAPI document. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class ApiConventionsTest extends ApiConventionsContract {
+}
