@@ -10,4 +10,10 @@ import mx.ine.redes.support.testing.RealInfrastructure;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ApiConventionsTest extends ApiConventionsContract {
+
+    /** ErrorContractTest's endpoint without roles is refused to everybody (403) before any parameter is read. */
+    @Override
+    protected boolean excluded(String method, String path) {
+        return path.equals("/api/test/sin-anotar");
+    }
 }

@@ -16,9 +16,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,7 +69,9 @@ class ApiConventionsTest extends ApiConventionsContract {
         public Page<String> probeParameters(@PathParam("id") UUID id, @QueryParam("businessDays") int businessDays,
                                             @QueryParam("account") UUID account, @QueryParam("dormant") Boolean dormant,
                                             @QueryParam("from") Instant from, @QueryParam("day") LocalDate day,
-                                            @QueryParam("network") Network network, @BeanParam PageParams paging) {
+                                            @QueryParam("network") Network network,
+                                            @QueryParam("limit") @DefaultValue("5") @Min(1) int limit,
+                                            @BeanParam PageParams paging) {
             return paging.request().of(1, () -> List.of(id + " " + businessDays + " " + dormant));
         }
 
@@ -196,6 +200,7 @@ class ApiConventionsTest extends ApiConventionsContract {
         refusedParameter(probe(id) + "?network=threads", "network");
         refusedParameter(probe(id) + "?day=0000-01-01", "day");
         refusedParameter(probe(id) + "?from=%2B999999999-12-31T23:59:59Z", "from");
+        refusedParameter(probe(id) + "?limit=0", "limit");
         refusedParameter(probe("abc"), "id");
         refusedParameter("/api/registry/accounts/abc", "id");
         refusedParameter("/api/registry/accounts?size=abc", "size");
@@ -234,6 +239,15 @@ class ApiConventionsTest extends ApiConventionsContract {
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("detail", not(containsString("envíe application/json")))
                 .body("detail", startsWith("Esta operación no admite application/json"));
+    }
+
+    @Test
+    void shouldRefuseAnOversizeBodyWithoutLengthAsAProblem() {
+        byte[] huge = ("{\"handle\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(cncs()).contentType("application/json").body(new java.io.ByteArrayInputStream(huge))
+                .post("/api/test/convenciones")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", startsWith("El cuerpo de la solicitud excede el máximo permitido"));
     }
 
     private static void refusedBody(String body, String field) {

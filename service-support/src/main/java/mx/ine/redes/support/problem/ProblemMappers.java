@@ -52,9 +52,12 @@ public class ProblemMappers {
         boolean english = english(headers);
         List<Problem.InvalidField> fields = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            fields.add(new Problem.InvalidField(fieldName(violation.getPropertyPath()), violation.getMessage()));
+            String parameter = ConstrainedParameters.name(violation);
+            fields.add(parameter != null ? Problem.InvalidField.parameter(parameter, violation.getMessage())
+                    : new Problem.InvalidField(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
-        fields.sort(Comparator.comparing(Problem.InvalidField::field));
+        fields.sort(Comparator.comparing((Problem.InvalidField f) -> f.field() != null ? f.field() : f.parameter(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
         return respond(new Problem(type(400), ProblemTexts.title(400, english), 400,
                 ProblemTexts.invalidFields(english), path(uri), fields));
     }
