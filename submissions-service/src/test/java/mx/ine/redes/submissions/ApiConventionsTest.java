@@ -242,12 +242,22 @@ class ApiConventionsTest extends ApiConventionsContract {
     }
 
     @Test
-    void shouldRefuseAnOversizeBodyWithoutLengthAsAProblem() {
+    void shouldRefuseAnOversizeBodyWithoutLengthAsAProblem() throws Exception {
         byte[] huge = ("{\"handle\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        given().auth().oauth2(cncs()).contentType("application/json").body(new java.io.ByteArrayInputStream(huge))
-                .post("/api/test/convenciones")
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", startsWith("El cuerpo de la solicitud excede el máximo permitido"));
+        // A body of unknown length goes chunked, without Content-Length.
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/test/convenciones"))
+                .header("Authorization", "Bearer " + cncs())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("El cuerpo de la solicitud excede el máximo permitido de 2097152 bytes.");
     }
 
     private static void refusedBody(String body, String field) {
