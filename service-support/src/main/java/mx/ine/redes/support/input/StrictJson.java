@@ -74,7 +74,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
-                if (type.getName().startsWith("java.time.")
+                // A Year is written and read as a JSON number; every other java.time value as an ISO string.
+                if (type.getName().startsWith("java.time.") && type != java.time.Year.class
                         && (TemporalAccessor.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type))) {
                     return new StrictTimeDeserializer(deserializer, type);
                 }
