@@ -65,6 +65,9 @@ class LocalStackSystemTest {
         LocalStackOptions options = new LocalStackOptions(repository, data, postgresPort, kafkaPort, basePort,
                 Duration.ofSeconds(150), LocalStackOptions.DEFAULT_SERVICE_JVM_OPTIONS, true, System.out);
         ports.addAll(List.of(postgresPort, kafkaPort, basePort, basePort + 1, basePort + 2, basePort + 3));
+        for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
+            ports.add(options.managementPort(service));
+        }
 
         stack = LocalStack.start(options);
         System.out.println(stack.summary());
@@ -87,8 +90,11 @@ class LocalStackSystemTest {
         assertThat(stack.services()).hasSize(4);
         for (ServiceProcess service : stack.services()) {
             assertThat(service.isAlive()).as(service.name() + " alive").isTrue();
-            assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
-            assertThat(api.statusOf(service.uri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
+            assertThat(api.statusOf(service.managementUri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
+            assertThat(api.statusOf(service.managementUri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
+            assertThat(api.statusOf(service.managementUri().resolve("/q/metrics"))).as(service.name() + " metrics").isEqualTo(200);
+            assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " health not on the API port")
+                    .isEqualTo(404);
             assertThat(api.statusOf(service.uri().resolve("/q/openapi"))).as(service.name() + " OpenAPI").isEqualTo(200);
         }
         StartupReport report = stack.report();
@@ -101,6 +107,21 @@ class LocalStackSystemTest {
                         "TRANSPARENCY_TOKEN=ey", "INTEGRATION_TOKEN=ey");
         assertThat(stack.options().dataDirectory().resolve("jwt/public-key.pem")).content()
                 .startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    @Order(1)
+    void theDatabaseCommitsDurably() throws java.sql.SQLException {
+        // The first command is a real way to run the system: an answered 201 survives a crash.
+        try (var connection = java.sql.DriverManager.getConnection(stack.jdbcUrl("accounts"), "accounts", "accounts");
+             var statement = connection.createStatement()) {
+            for (String setting : List.of("synchronous_commit", "fsync")) {
+                try (var rows = statement.executeQuery("show " + setting)) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
     }
 
     @Test
@@ -317,10 +338,11 @@ class LocalStackSystemTest {
     /** The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768+). */
     private static int freePortBlock(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
+            int base = ThreadLocalRandom.current().nextInt(20_000, 31_000 - count);
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
-                free = LocalStack.isFree(port);
+                // the management ports, LOCAL_BASE_PORT + 1000 + offset, too
+                free = LocalStack.isFree(port) && LocalStack.isFree(port + ServiceProcess.MANAGEMENT_PORT_DISTANCE);
             }
             if (free) {
                 return base;

@@ -15,11 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's view of this service's dead letters: what could not be decoded, and its replay. */
 @Path("/api/operations/dead-letters")
-@Tag(name = "Operación: registros detenidos")
+@Tag(name = "Operación: registros detenidos", description = "Registros de Kafka que un consumidor no pudo decodificar, y su reproceso")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CNCS)
 public class DeadLetterResource {
@@ -32,7 +35,8 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
+    @APIResponse(responseCode = "200", description = "Una página de registros detenidos")
+    @Operation(operationId = "listDeadLetters", summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
             description = "En el orden en que se detuvieron (id); incluye los ya reprocesados (replayedAt).")
     public Page<DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -42,7 +46,12 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Reprocesa un registro detenido con el mismo consumidor que lo detuvo",
+    @APIResponse(responseCode = "200", description = "El registro tras el intento: aplicado (replayedAt) o detenido con su nuevo error")
+    @APIResponse(responseCode = "404", description = "No hay un registro detenido con ese id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "El registro ya fue reprocesado",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(operationId = "replayDeadLetter", summary = "Reprocesa un registro detenido con el mismo consumidor que lo detuvo",
             description = "Si vuelve a fallar queda detenido con el nuevo error (lastReplayError); 409 si ya fue reprocesado.")
     public DeadLetter replayOne(@PathParam("id") long id) {
         return replay.replay(id);
@@ -51,7 +60,8 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Reprocesa todos los registros aún detenidos, en orden",
+    @APIResponse(responseCode = "200", description = "Cuántos se aplicaron y cuántos siguen detenidos")
+    @Operation(operationId = "replayAllDeadLetters", summary = "Reprocesa todos los registros aún detenidos, en orden",
             description = "Los que vuelven a fallar quedan detenidos con su nuevo error.")
     public DeadLetterReplay.Outcome replayAll() {
         return replay.replayAll();

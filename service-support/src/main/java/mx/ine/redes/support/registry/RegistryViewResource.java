@@ -15,6 +15,10 @@ import java.util.UUID;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Reads a service's projection of the registry, so operators can see what the service knows and
@@ -34,7 +38,10 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(summary = "Cuentas que este servicio conoce del registro, por páginas")
+    // Inherited methods escape the automatic security requirement (roles from @RolesAllowed): say it here.
+    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
+    @Operation(operationId = "listRegistryAccounts", summary = "Cuentas que este servicio conoce del registro, por páginas")
+    @APIResponse(responseCode = "200", description = "Una página de cuentas")
     public List<R> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return projection().page(page, size).stream().map(this::toResponse).toList();
@@ -43,7 +50,11 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(summary = "Una cuenta tal como la conoce este servicio; 404 mientras su evento no llega")
+    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
+    @Operation(operationId = "getRegistryAccount", summary = "Una cuenta tal como la conoce este servicio; 404 mientras su evento no llega")
+    @APIResponse(responseCode = "200", description = "La cuenta tal como la conoce este servicio")
+    @APIResponse(responseCode = "404", description = "Este servicio aún no conoce la cuenta (su evento no ha llegado)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public R get(@PathParam("id") UUID id) {
         return projection().find(id).map(this::toResponse)
                 .orElseThrow(() -> ProblemException.notFound("Este servicio aún no conoce la cuenta " + id + "."));

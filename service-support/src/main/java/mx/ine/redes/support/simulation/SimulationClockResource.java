@@ -20,6 +20,9 @@ import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.time.ShiftableClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code local} profile is active: production can never have it by accident.
  */
 @Path("/api/simulation/clock")
-@Tag(name = "Simulación (solo entorno local)")
+@Tag(name = "Simulación (solo entorno local)", description = "Reloj simulado del entorno local; 404 en cualquier otro entorno")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulationClockResource {
@@ -71,7 +74,10 @@ public class SimulationClockResource {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(summary = "La hora de este servicio y su adelanto simulado")
+    @Operation(operationId = "getSimulationClock", summary = "La hora de este servicio y su adelanto simulado")
+    @APIResponse(responseCode = "200", description = "La hora simulada y el adelanto acumulado")
+    @APIResponse(responseCode = "404", description = "La simulación no está habilitada en este entorno",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ClockState now() {
         requireEnabled();
         return state();
@@ -80,7 +86,10 @@ public class SimulationClockResource {
     @POST
     @Path("/advance")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Adelanta el reloj de este servicio (ISO-8601, p. ej. PT48H o P3D); nunca lo atrasa")
+    @Operation(operationId = "advanceSimulationClock", summary = "Adelanta el reloj de este servicio (ISO-8601, p. ej. PT48H o P3D); nunca lo atrasa")
+    @APIResponse(responseCode = "200", description = "La hora simulada tras adelantarla")
+    @APIResponse(responseCode = "404", description = "La simulación no está habilitada en este entorno",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ClockState advance(Advance request) {
         requireEnabled();
         Duration duration;
