@@ -303,8 +303,121 @@ class LocalStackSystemTest {
         }
     }
 
+    /**
+     * The README's "Try it" block, run as written (ReadmeWalkThrough), and what each of its comments
+     * claims. Last before the stop: it moves every clock 19 days forward.
+     */
     @Test
     @Order(7)
+    void theReadmeWalkThroughRunsAsWrittenAndDoesWhatItsCommentsSay() throws Exception {
+        List<String> commands = ReadmeWalkThrough.commands(stack.options().repository().resolve("README.md"));
+        List<ReadmeWalkThrough.Step> steps = ReadmeWalkThrough.run(commands, stack.options().repository(),
+                stack.options().dataDirectory(), stack.options().basePort());
+        steps.forEach(step -> assertThat(step.status()).as("%s", step).isZero());
+
+        // The registry; every list is a page.
+        ReadmeWalkThrough.Step areas = ReadmeWalkThrough.step(steps, "/api/areas");
+        assertThat(areas.items()).as("%s", areas).extracting(area -> area.path("code").asText())
+                .contains("CNCS", "JLE-CHIS", "JDE-CHIS-03");
+        ReadmeWalkThrough.Step demoAccounts = ReadmeWalkThrough.step(steps, "/api/accounts?size=20");
+        assertThat(demoAccounts.json().path("total").asInt()).as("%s", demoAccounts)
+                .isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+        assertThat(demoAccounts.items()).as("%s", demoAccounts).hasSizeGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+
+        // Register an account; it reaches the three other services within a second.
+        ReadmeWalkThrough.Step threads = ReadmeWalkThrough.step(steps, "\"network\":\"THREADS\"", "/api/accounts");
+        String threadsId = threads.id();
+        assertThat(threadsId).as("%s", threads).matches("[0-9a-f-]{36}");
+        ReadmeWalkThrough.Step projections = ReadmeWalkThrough.step(steps, "for port in");
+        List<JsonNode> seen = new ArrayList<>();
+        for (String line : projections.output().strip().split("\n")) {
+            seen.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertThat(seen).as("%s", projections).hasSize(3).allSatisfy(account -> {
+            assertThat(account.path("accountId").asText()).isEqualTo(threadsId);
+            assertThat(account.path("network").asText()).isEqualTo("THREADS");
+        });
+
+        // Another account by URL: found by filters, decommissioned today, FORMER in the public check.
+        ReadmeWalkThrough.Step pasted = ReadmeWalkThrough.step(steps, "\"url\":\"https://www.threads.net/");
+        String pastedId = pasted.id();
+        assertThat(pastedId).as("%s", pasted).matches("[0-9a-f-]{36}").isNotEqualTo(threadsId);
+        ReadmeWalkThrough.Step found = ReadmeWalkThrough.step(steps, "network=THREADS&area=CNCS&status=ACTIVE");
+        assertThat(found.items()).as("%s", found).extracting(account -> account.path("id").asText()).containsExactly(pastedId);
+        ReadmeWalkThrough.Step baja = ReadmeWalkThrough.step(steps, "/decommission");
+        assertThat(baja.json().path("status").asText()).as("%s", baja).isEqualTo("DECOMMISSIONED");
+        ReadmeWalkThrough.Step verify = ReadmeWalkThrough.step(steps, "/api/public/verify");
+        assertThat(verify.json().path("verdict").asText()).as("%s", verify).isEqualTo("FORMER");
+        ReadmeWalkThrough.Step history = ReadmeWalkThrough.step(steps, "/history");
+        assertThat(history.json().path("changes").findValuesAsText("change")).as("%s", history)
+                .containsExactly("REGISTERED", "DECOMMISSIONED");
+        ReadmeWalkThrough.Step mine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" 'localhost");
+        assertThat(mine.items()).as("%s", mine).hasSize(2)
+                .allSatisfy(account -> assertThat(account.path("areaCode").asText()).isEqualTo("JLE-CHIS"));
+        ReadmeWalkThrough.Step notMine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" localhost");
+        assertThat(notMine.json().path("status").asInt()).as("%s", notMine).isEqualTo(404);
+
+        // The calendar.
+        ReadmeWalkThrough.Step holiday = ReadmeWalkThrough.step(steps, "/api/calendar/non-working-days");
+        assertThat(holiday.json().path("day").asText()).as("%s", holiday).isEqualTo("2026-12-11");
+        ReadmeWalkThrough.Step process = ReadmeWalkThrough.step(steps, "/api/calendar/electoral-processes");
+        assertThat(process.json().path("id").asText()).as("%s", process).isNotBlank();
+        ReadmeWalkThrough.Step deadline = ReadmeWalkThrough.step(steps, "/api/calendar/deadline");
+        assertThat(deadline.json().path("dueAtLocal").asText()).as("%s", deadline).isEqualTo("2026-12-20T23:59:59-06:00");
+        assertThat(deadline.json().path("days")).as("%s", deadline).anySatisfy(day -> {
+            assertThat(day.path("date").asText()).isEqualTo("2026-12-11");
+            assertThat(day.path("counted").asBoolean()).isTrue();
+        });
+
+        // The cycle: notices leave at once inside the electoral process, terms start then.
+        ReadmeWalkThrough.Step cycle = ReadmeWalkThrough.step(steps, "{\"id\":\"2026-S1\"}");
+        assertThat(cycle.json().path("id").asText()).as("%s", cycle).isEqualTo("2026-S1");
+        ReadmeWalkThrough.Step progress = ReadmeWalkThrough.step(steps, "/progress");
+        JsonNode total = progress.json().path("total");
+        assertThat(total.path("requested").asInt()).as("%s", progress).isPositive();
+        assertThat(total.path("missing").asInt()).as("%s", progress).isEqualTo(total.path("requested").asInt());
+        assertThat(total.path("overdue").asInt()).as("%s", progress).isZero();
+        ReadmeWalkThrough.Step requests = ReadmeWalkThrough.step(steps, "/api/requests?cycle=2026-S1");
+        // Besides the THREADS account, the accounts earlier tests registered have no administrator either.
+        assertThat(requests.items()).as("%s", requests).isNotEmpty().allSatisfy(request ->
+                assertThat(request.path("noticeSentAt").isNull()).as("noticeSentAt unless awaiting: %s", request)
+                        .isEqualTo(request.path("awaitingAdministrator").asBoolean()));
+        assertThat(requests.items()).as("%s", requests).filteredOn(request -> request.path("accountId").asText().equals(threadsId))
+                .singleElement().satisfies(request -> assertThat(request.path("awaitingAdministrator").asBoolean()).isTrue());
+        long notified = requests.items().stream().filter(request -> !request.path("noticeSentAt").isNull()).count();
+        assertThat(notified).as("the demo accounts' requests, notified").isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+        ReadmeWalkThrough.Step escalated = ReadmeWalkThrough.step(steps, "status=ESCALATED");
+        List<JsonNode> escalatedNow = escalated.items().stream()
+                .filter(request -> request.path("cycleId").asText().equals("2026-S1")).toList();
+        assertThat(escalatedNow).as("%s", escalated).hasSize((int) notified).allSatisfy(request -> {
+            assertThat(request.path("headNoticeSentAt").isNull()).as("head's notice: %s", request).isFalse();
+            java.time.Instant sent = java.time.Instant.parse(request.path("headNoticeSentAt").asText());
+            java.time.Instant attendBy = java.time.Instant.parse(request.path("attendBy").asText());
+            assertThat(Duration.between(sent, attendBy)).as("2 business days: %s", request)
+                    .isBetween(Duration.ofDays(2), Duration.ofDays(3));
+        });
+        ReadmeWalkThrough.Step reported = ReadmeWalkThrough.step(steps, "status=REPORTED");
+        assertThat(reported.items().stream().filter(request -> request.path("cycleId").asText().equals("2026-S1"))
+                .map(request -> request.path("id").asText()).toList())
+                .as("%s", reported)
+                .containsExactlyInAnyOrderElementsOf(escalatedNow.stream().map(request -> request.path("id").asText()).toList());
+        ReadmeWalkThrough.Step mailbox = ReadmeWalkThrough.step(steps, "ls .local-stack/mailbox");
+        assertThat(mailbox.output()).as("%s", mailbox)
+                .contains("Requerimiento_de_estad", "Cuenta_sin_administrador", "Plazo_vencido", "Requerimiento_no_atendido")
+                .doesNotContain("Recordatorio");
+        ReadmeWalkThrough.Step timers = ReadmeWalkThrough.step(steps, "/api/operations/timers");
+        assertThat(timers.json().isContainerNode()).as("%s", timers).isTrue();
+
+        // Refusals.
+        assertThat(ReadmeWalkThrough.step(steps, "curl -si localhost").output()).startsWith("HTTP/1.1 401");
+        assertThat(ReadmeWalkThrough.step(steps, "$INTEGRATION_TOKEN").output()).startsWith("HTTP/1.1 403");
+        ReadmeWalkThrough.Step malformed = ReadmeWalkThrough.step(steps, "{\"network\":'");
+        assertThat(malformed.json().path("status").asInt()).as("%s", malformed).isEqualTo(400);
+        assertThat(malformed.json().path("title").asText()).as("%s", malformed).isNotBlank();
+    }
+
+    @Test
+    @Order(8)
     void closingLeavesNoProcessBehind() {
         assertThat(startedProcesses).hasSize(5).allMatch(ProcessHandle::isAlive);
         long t = System.nanoTime();
