@@ -92,7 +92,9 @@ class LocalStackSystemTest {
             assertThat(service.isAlive()).as(service.name() + " alive").isTrue();
             assertThat(api.statusOf(service.managementUri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
             assertThat(api.statusOf(service.managementUri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
-            assertThat(api.statusOf(service.managementUri().resolve("/q/metrics"))).as(service.name() + " metrics").isEqualTo(200);
+            ApiClient.Response metrics = api.getText(service.managementUri().resolve("/q/metrics"));
+            assertThat(metrics.status()).as(service.name() + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).as(service.name() + " metrics").contains("outbox_oldest_unpublished_age_seconds");
             assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " health not on the API port")
                     .isEqualTo(404);
             assertThat(api.statusOf(service.uri().resolve("/q/openapi"))).as(service.name() + " OpenAPI").isEqualTo(200);
@@ -122,6 +124,39 @@ class LocalStackSystemTest {
                 }
             }
         }
+    }
+
+    @Test
+    @Order(1)
+    void productionRefusesToStartWithoutDatabaseCredentials() throws Exception {
+        ServiceProcess.Service accounts = ServiceProcess.SERVICES.getFirst();
+        Path jar = accounts.jar(stack.options().repository());
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(stack.options().logsDirectory().resolve("prod-without-database.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("QUARKUS_"));
+        // Everything else a production start needs, so that only the database is missing.
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("HTTP_PORT", Integer.toString(freePort()));
+        env.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", stack.options().dataDirectory().resolve("jwt/public-key.pem").toString());
+        env.put("LOG_JSON", "false");
+        Process process = builder.start();
+        boolean ended;
+        try {
+            ended = process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(stack.options().logsDirectory().resolve("prod-without-database.log"));
+        assertThat(ended).as("a start without a database ends by itself; output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+        // ${DATABASE_URL} has no default in the prod profile: the datasource has no URL, the start fails.
+        assertThat(output).contains("Failed to start", "quarkus.datasource.jdbc.url");
     }
 
     @Test
