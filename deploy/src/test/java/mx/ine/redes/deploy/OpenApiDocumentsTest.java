@@ -160,7 +160,12 @@ class OpenApiDocumentsTest {
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
         builder.environment().put("NO_COLOR", "1");
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Cannot run " + command.getFirst() + ": the OpenAPI lint needs Node.js with npm on the PATH", e);
+        }
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -33,35 +33,35 @@ public class DeadLetterResource {
     @Inject
     DeadLetterReplay replay;
 
+    @APIResponse(responseCode = "200", description = "Una página de registros detenidos")
     @GET
     @RolesAllowed(Roles.CNCS)
-    @APIResponse(responseCode = "200", description = "Una página de registros detenidos")
-    @Operation(operationId = "listDeadLetters", summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
+    @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
             description = "En el orden en que se detuvieron (id); incluye los ya reprocesados (replayedAt).")
     public Page<DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return new Page<>(store.page(page, size), page, size, store.count());
     }
 
-    @POST
-    @Path("/{id}/replay")
-    @RolesAllowed(Roles.CNCS)
     @APIResponse(responseCode = "200", description = "El registro tras el intento: aplicado (replayedAt) o detenido con su nuevo error")
     @APIResponse(responseCode = "404", description = "No hay un registro detenido con ese id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "El registro ya fue reprocesado",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @Operation(operationId = "replayDeadLetter", summary = "Reprocesa un registro detenido con el mismo consumidor que lo detuvo",
+    @POST
+    @Path("/{id}/replay")
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Reprocesa un registro detenido con el mismo consumidor que lo detuvo",
             description = "Si vuelve a fallar queda detenido con el nuevo error (lastReplayError); 409 si ya fue reprocesado.")
     public DeadLetter replayOne(@PathParam("id") long id) {
         return replay.replay(id);
     }
 
+    @APIResponse(responseCode = "200", description = "Cuántos se aplicaron y cuántos siguen detenidos")
     @POST
     @Path("/replay")
     @RolesAllowed(Roles.CNCS)
-    @APIResponse(responseCode = "200", description = "Cuántos se aplicaron y cuántos siguen detenidos")
-    @Operation(operationId = "replayAllDeadLetters", summary = "Reprocesa todos los registros aún detenidos, en orden",
+    @Operation(summary = "Reprocesa todos los registros aún detenidos, en orden",
             description = "Los que vuelven a fallar quedan detenidos con su nuevo error.")
     public DeadLetterReplay.Outcome replayAll() {
         return replay.replayAll();

@@ -36,25 +36,25 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
 
     protected abstract R toResponse(A account);
 
-    @GET
-    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
     // Inherited methods escape the automatic security requirement (roles from @RolesAllowed): say it here.
     @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
-    @Operation(operationId = "listRegistryAccounts", summary = "Cuentas que este servicio conoce del registro, por páginas")
     @APIResponse(responseCode = "200", description = "Una página de cuentas")
+    @GET
+    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
+    @Operation(summary = "Cuentas que este servicio conoce del registro, por páginas")
     public List<R> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return projection().page(page, size).stream().map(this::toResponse).toList();
     }
 
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
     @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
-    @Operation(operationId = "getRegistryAccount", summary = "Una cuenta tal como la conoce este servicio; 404 mientras su evento no llega")
     @APIResponse(responseCode = "200", description = "La cuenta tal como la conoce este servicio")
     @APIResponse(responseCode = "404", description = "Este servicio aún no conoce la cuenta (su evento no ha llegado)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
+    @Operation(summary = "Una cuenta tal como la conoce este servicio; 404 mientras su evento no llega")
     public R get(@PathParam("id") UUID id) {
         return projection().find(id).map(this::toResponse)
                 .orElseThrow(() -> ProblemException.notFound("Este servicio aún no conoce la cuenta " + id + "."));

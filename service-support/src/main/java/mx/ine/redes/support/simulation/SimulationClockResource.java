@@ -20,9 +20,6 @@ import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.time.ShiftableClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -74,10 +71,7 @@ public class SimulationClockResource {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(operationId = "getSimulationClock", summary = "La hora de este servicio y su adelanto simulado")
-    @APIResponse(responseCode = "200", description = "La hora simulada y el adelanto acumulado")
-    @APIResponse(responseCode = "404", description = "La simulación no está habilitada en este entorno",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "La hora de este servicio y su adelanto simulado")
     public ClockState now() {
         requireEnabled();
         return state();
@@ -86,10 +80,7 @@ public class SimulationClockResource {
     @POST
     @Path("/advance")
     @RolesAllowed(Roles.CNCS)
-    @Operation(operationId = "advanceSimulationClock", summary = "Adelanta el reloj de este servicio (ISO-8601, p. ej. PT48H o P3D); nunca lo atrasa")
-    @APIResponse(responseCode = "200", description = "La hora simulada tras adelantarla")
-    @APIResponse(responseCode = "404", description = "La simulación no está habilitada en este entorno",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Adelanta el reloj de este servicio (ISO-8601, p. ej. PT48H o P3D); nunca lo atrasa")
     public ClockState advance(Advance request) {
         requireEnabled();
         Duration duration;
