@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * operation needs a token, 413 and 415 where it reads a body, 500 (only a log reference). Each is
  * {@code application/problem+json} with the {@code Problem} schema and a Spanish example. A response
  * the operation declares itself (a 400 with its own description, a 404, a 409…) is kept as it is.
- * An operation that names no role (the public check) gets an explicit empty {@code security}.
+ * An operation that names no role (the public check) gets an explicit empty {@code security}, and a
+ * response header declared without a schema ({@code Location}, {@code Retry-After}) is typed as a string.
  *
  * <p>Registered for every service by {@code mp.openapi.filter} in the shared configuration.
  */
@@ -68,6 +69,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : securedByDefault;
                 addGenericResponses(operation, secured);
+                typeUntypedHeaders(operation);
             }
         }
     }
@@ -88,6 +90,27 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, UNSUPPORTED_MEDIA_TYPE);
         }
         add(responses, SERVER_ERROR);
+    }
+
+    /**
+     * A response header declared with a description only ({@code @Header(name = "Location")}) is not
+     * valid OpenAPI (a header needs a schema): it is a string, a URI for {@code Location}.
+     */
+    static void typeUntypedHeaders(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getHeaders() == null) {
+                continue;
+            }
+            response.getHeaders().forEach((name, header) -> {
+                if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                    Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+                    header.setSchema("Location".equalsIgnoreCase(name) ? schema.format("uri-reference") : schema);
+                }
+            });
+        }
     }
 
     private static void add(APIResponses responses, Generic generic) {

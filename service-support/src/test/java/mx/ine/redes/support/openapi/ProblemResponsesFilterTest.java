@@ -64,6 +64,20 @@ class ProblemResponsesFilterTest {
         assertThat(verify.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "500");
     }
 
+    @Test
+    void shouldTypeAHeaderDeclaredWithADescriptionOnly() {
+        Operation post = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Creada")
+                                .addHeader("Location", OASFactory.createHeader().description("La dirección"))));
+
+        filter(post);
+
+        var location = post.getResponses().getAPIResponse("201").getHeaders().get("Location");
+        assertThat(location.getSchema().getType()).containsExactly(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING);
+        assertThat(location.getDescription()).isEqualTo("La dirección");
+    }
+
     private static void filter(Operation operation) {
         OpenAPI document = OASFactory.createOpenAPI()
                 .paths(OASFactory.createPaths().addPathItem("/api/recurso", OASFactory.createPathItem().GET(operation)));
