@@ -294,7 +294,9 @@ class LocalStackSystemTest {
         ApiClient.Response notifications = api.get(evaluation.resolve("/api/notifications"), cncs);
         assertThat(notifications.json().findValuesAsText("kind")).as(notifications.toString()).contains("REQUEST_ISSUED");
         // Move the evaluation-service's clock to when the first notice may leave (business time).
-        java.time.Instant notBefore = java.time.Instant.parse(notifications.json().get(0).path("notBefore").asText());
+        // A list is a page ({items, page, size, total}); a bare array before every list was paged.
+        JsonNode notices = notifications.json().isArray() ? notifications.json() : notifications.json().path("items");
+        java.time.Instant notBefore = java.time.Instant.parse(notices.get(0).path("notBefore").asText());
         java.time.Instant now = java.time.Instant.parse(api.get(evaluation.resolve("/api/simulation/clock"), cncs).json().path("now").asText());
         if (notBefore.isAfter(now)) {
             ApiClient.Response advanced = api.postJson(evaluation.resolve("/api/simulation/clock/advance"), cncs,
