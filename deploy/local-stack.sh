@@ -10,7 +10,8 @@
 #                                              # forward (ISO-8601 duration); mail goes to .local-stack/mailbox/
 #
 # Environment: LOCAL_STACK_DIR (data, default <repo>/.local-stack), LOCAL_PG_PORT (15432),
-# LOCAL_KAFKA_PORT (19092), LOCAL_BASE_PORT (8081: the services get 8081..8084),
+# LOCAL_KAFKA_PORT (19092), LOCAL_BASE_PORT (8081: the services get 8081..8084, and their management
+# ports, health and metrics, 9081..9084),
 # LOCAL_HEALTH_TIMEOUT_SECONDS (180), LOCAL_SERVICE_JAVA_OPTS (the services' JVM options).
 # Runs from any directory; picks a JDK >= 21 by itself (deploy/jdk.sh).
 set -euo pipefail

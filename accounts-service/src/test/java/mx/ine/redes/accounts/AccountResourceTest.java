@@ -30,6 +30,7 @@ import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.testing.KafkaTestClient;
+import mx.ine.redes.support.testing.ManagementInterface;
 import mx.ine.redes.support.testing.TestTokens;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -248,13 +249,13 @@ class AccountResourceTest {
     void shouldBeReadyAgainstRealDatabaseAndBroker() {
         // No Kafka connection check: a broker outage must not take the service out of readiness
         // (BrokerOutageTest); the outbox check reports the backlog instead.
-        given().get("/q/health/ready")
+        given().get(ManagementInterface.url("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "outbox"))
                 .body("checks.name", not(hasItem("Kafka connection health check")));
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", notNullValue());
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("outbox_published"))
                 .body(containsString("outbox_oldest_unpublished_age_seconds"));
     }

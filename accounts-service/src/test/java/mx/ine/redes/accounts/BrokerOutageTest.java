@@ -21,6 +21,7 @@ import java.util.List;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.testing.BrokerOutage;
+import mx.ine.redes.support.testing.ManagementInterface;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.time.ShiftableClock;
@@ -52,14 +53,14 @@ class BrokerOutageTest {
             assertThat(unpublishedFor(id)).as("event waits in the outbox while the broker is down").isEqualTo(1);
 
             // Ready all along; the backlog shows as data and grows with time (moved, not waited for).
-            given().get("/q/health/ready").then().statusCode(200)
+            given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'outbox' }.data.relay", equalTo("running"))
                     .body("checks.find { it.name == 'outbox' }.data.unpublished", greaterThanOrEqualTo(1));
             clock.advance(Duration.ofMinutes(10));
             try {
-                given().get("/q/health/ready").then().statusCode(200)
+                given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200)
                         .body("status", equalTo("UP"))
                         .body("checks.find { it.name == 'outbox' }.data.oldestUnpublishedAgeSeconds",
                                 greaterThanOrEqualTo(600));
@@ -79,7 +80,7 @@ class BrokerOutageTest {
     }
 
     private static double metric(String name) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
         return body.lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

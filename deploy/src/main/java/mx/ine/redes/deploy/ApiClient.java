@@ -56,6 +56,11 @@ public final class ApiClient {
         }
     }
 
+    /** A GET of plain text (Prometheus metrics), without a token. */
+    public Response getText(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "text/plain").GET().build());
+    }
+
     /** Status of a GET, or -1 when nothing answers (connection refused, timeout). */
     public int statusOf(URI uri) {
         try {

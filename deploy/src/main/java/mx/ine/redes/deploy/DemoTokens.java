@@ -24,6 +24,8 @@ public final class DemoTokens {
 
     /** The services' default {@code JWT_ISSUER}. */
     public static final String ISSUER = "https://sso.ine.mx/redes";
+    /** The services' default {@code JWT_AUDIENCE}: the tokens are issued for this system. */
+    public static final String AUDIENCE = "redes-ine";
     public static final String KEY_ID = "local";
     public static final Duration VALIDITY = Duration.ofDays(30);
 
@@ -92,6 +94,7 @@ public final class DemoTokens {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("issuer", ISSUER);
+        json.put("audience", AUDIENCE);
         json.put("issuedAt", now.toString());
         json.put("expiresAt", now.plus(VALIDITY).toString());
         json.put("publicKey", keys.publicKeyFile().toString());
@@ -112,6 +115,7 @@ public final class DemoTokens {
     static Map<String, Object> claims(DemoPerson person, Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", person.email());
         claims.put("upn", person.email());
         claims.put("email", person.email());

@@ -150,7 +150,9 @@ public final class LocalStack implements AutoCloseable {
 
     private Duration startPostgres() {
         long t = System.nanoTime();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(options.dataDirectory().resolve("postgres"),
+        // Durable: a submission or event answered 201 survives a crash of the machine (fsync and
+        // synchronous_commit on, unlike the embedded library's defaults for tests).
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startDurable(options.dataDirectory().resolve("postgres"),
                 options.postgresPort());
         synchronized (lifecycle) {
             if (closing) {
@@ -195,12 +197,14 @@ public final class LocalStack implements AutoCloseable {
             int port = options.basePort() + service.portOffset();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HTTP_PORT", Integer.toString(port));
+            env.put("MANAGEMENT_PORT", Integer.toString(options.managementPort(service)));
             env.put("DATABASE_URL", postgres.jdbcUrl(service.database()));
             env.put("DATABASE_USER", service.database());
             env.put("DATABASE_PASSWORD", service.database());
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("JWT_ISSUER", DemoTokens.ISSUER);
+            env.put("JWT_AUDIENCE", DemoTokens.AUDIENCE);
             env.put("LOG_JSON", "false");
             // A service restarted on its own comes back at the simulated time of the others.
             env.put("SIMULATION_OFFSET_FILE", options.dataDirectory().resolve("simulation-offset").toString());
@@ -213,12 +217,12 @@ public final class LocalStack implements AutoCloseable {
                 if (closing) {
                     throw new LocalStackException("Stopped while starting");
                 }
-                services.add(ServiceProcess.launch(service, port, java, jars.get(service),
+                services.add(ServiceProcess.launch(service, port, options.managementPort(service), java, jars.get(service),
                         options.serviceJvmOptions(), env, log));
                 writePids();
             }
         }
-        out.printf("Started %s (logs in %s); waiting for /q/health/ready …%n",
+        out.printf("Started %s (logs in %s); waiting for /q/health/ready on their management ports …%n",
                 String.join(", ", services.stream().map(s -> s.name() + " :" + s.port() + " pid " + s.pid()).toList()),
                 options.logsDirectory());
     }
@@ -253,7 +257,7 @@ public final class LocalStack implements AutoCloseable {
                 for (ServiceProcess service : services) {
                     if (service.readyAfterMillis() < 0) {
                         message.append("%n%n%s (health %s/q/health/ready). Last lines of %s:%n%s"
-                                .formatted(service.name(), service.uri(), service.log(), service.tailOfLog(40)));
+                                .formatted(service.name(), service.managementUri(), service.log(), service.tailOfLog(40)));
                     }
                 }
                 throw new LocalStackException(message.toString());
@@ -343,6 +347,8 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
             ports.put(service.name() + " (LOCAL_BASE_PORT + " + service.portOffset() + ")",
                     options.basePort() + service.portOffset());
+            ports.put(service.name() + " management (LOCAL_BASE_PORT + " + (ServiceProcess.MANAGEMENT_PORT_DISTANCE
+                    + service.portOffset()) + ")", options.managementPort(service));
         }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
@@ -548,10 +554,12 @@ public final class LocalStack implements AutoCloseable {
         s.append(String.format(Locale.ROOT, "  services' RSS together: %s%n%n", ProcessTools.formatMiB(report.totalServicesKiB())));
         for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
             String base = host + (options.basePort() + service.portOffset());
+            String management = host + options.managementPort(service);
             s.append("  ").append(service.name()).append(":\n")
                     .append("      Swagger UI ").append(base).append("/q/swagger-ui\n")
                     .append("      OpenAPI    ").append(base).append("/q/openapi\n")
-                    .append("      health     ").append(base).append("/q/health  (/q/health/ready, /q/health/live)\n");
+                    .append("      health     ").append(management).append("/q/health  (/q/health/ready, /q/health/live)\n")
+                    .append("      metrics    ").append(management).append("/q/metrics\n");
         }
         s.append('\n');
         s.append("  Tokens      ").append(tokens.envFile()).append("  (and ").append(tokens.jsonFile().getFileName())

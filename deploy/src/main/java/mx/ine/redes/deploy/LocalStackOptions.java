@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param dataDirectory     PostgreSQL cluster, Kafka log, keys, tokens, logs; kept across runs
  * @param postgresPort      embedded PostgreSQL's port
  * @param kafkaPort         embedded Kafka's client port
- * @param basePort          accounts-service's HTTP port; the others get base + 1, + 2, + 3
+ * @param basePort          accounts-service's HTTP port; the others get base + 1, + 2, + 3; their
+ *                          management ports (health, metrics) are base + 1000 + the same offset
  * @param healthTimeout     how long the services may take to answer {@code /q/health/ready} with 200
  * @param serviceJvmOptions JVM options of every service process (heap and GC flags)
  * @param loadDemoData      whether to register the demo areas and accounts
@@ -101,6 +102,11 @@ public record LocalStackOptions(
     public LocalStackOptions withOut(PrintStream stream) {
         return new LocalStackOptions(repository, dataDirectory, postgresPort, kafkaPort, basePort, healthTimeout,
                 serviceJvmOptions, loadDemoData, stream);
+    }
+
+    /** Where a service's health and metrics answer: {@code basePort + 1000 + offset} (9081..9084 by default). */
+    public int managementPort(ServiceProcess.Service service) {
+        return basePort + ServiceProcess.MANAGEMENT_PORT_DISTANCE + service.portOffset();
     }
 
     public Path logsDirectory() {

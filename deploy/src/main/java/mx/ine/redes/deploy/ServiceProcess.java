@@ -21,6 +21,9 @@ public final class ServiceProcess {
         }
     }
 
+    /** A service's management port (health, metrics) is its HTTP port plus this: 8081 -> 9081. */
+    public static final int MANAGEMENT_PORT_DISTANCE = 1000;
+
     public static final List<Service> SERVICES = List.of(
             new Service("accounts-service", "accounts", 0),
             new Service("submissions-service", "submissions", 1),
@@ -29,21 +32,23 @@ public final class ServiceProcess {
 
     private final Service service;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final long launchedNanos;
     private volatile long readyAfterMillis = -1;
 
-    private ServiceProcess(Service service, int port, Process process, Path log, long launchedNanos) {
+    private ServiceProcess(Service service, int port, int managementPort, Process process, Path log, long launchedNanos) {
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.launchedNanos = launchedNanos;
     }
 
     /** Starts the service with this environment; its output (stdout and stderr) goes to {@code log}. */
-    static ServiceProcess launch(Service service, int port, String java, Path jar, List<String> jvmOptions,
+    static ServiceProcess launch(Service service, int port, int managementPort, String java, Path jar, List<String> jvmOptions,
                                  Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -59,7 +64,7 @@ public final class ServiceProcess {
         try {
             rotate(log);
             long launched = System.nanoTime();
-            return new ServiceProcess(service, port, builder.start(), log, launched);
+            return new ServiceProcess(service, port, managementPort, builder.start(), log, launched);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.name() + " (" + String.join(" ", command) + ")", e);
         }
@@ -86,6 +91,15 @@ public final class ServiceProcess {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Health and metrics: {@code http://127.0.0.1:<management port>}. */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort);
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public ProcessHandle handle() {
@@ -119,7 +133,7 @@ public final class ServiceProcess {
         if (readyAfterMillis >= 0) {
             return true;
         }
-        if (api.statusOf(uri().resolve("/q/health/ready")) == 200) {
+        if (api.statusOf(managementUri().resolve("/q/health/ready")) == 200) {
             readyAfterMillis = Duration.ofNanos(System.nanoTime() - launchedNanos).toMillis();
             return true;
         }

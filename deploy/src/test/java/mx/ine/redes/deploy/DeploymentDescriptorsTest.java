@@ -50,15 +50,18 @@ class DeploymentDescriptorsTest {
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?}$");
 
     private static final String HTTP_PORT = "quarkus.http.port";
+    private static final String MANAGEMENT_PORT = "quarkus.management.port";
     private static final String DATABASE_URL = "quarkus.datasource.jdbc.url";
     private static final String DATABASE_USER = "quarkus.datasource.username";
     private static final String DATABASE_PASSWORD = "quarkus.datasource.password";
     private static final String KAFKA_BOOTSTRAP = "kafka.bootstrap.servers";
     private static final String JWT_ISSUER = "mp.jwt.verify.issuer";
+    private static final String JWT_AUDIENCE = "mp.jwt.verify.audiences";
     private static final String JWT_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     /** What a service needs to reach its infrastructure in production; each must be set by the descriptors. */
     private static final List<String> INFRASTRUCTURE_PROPERTIES =
-            List.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, KAFKA_BOOTSTRAP, JWT_ISSUER, JWT_KEY_LOCATION);
+            List.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, KAFKA_BOOTSTRAP, JWT_ISSUER, JWT_AUDIENCE,
+                    JWT_KEY_LOCATION);
 
     private static final String NAMESPACE = "redes-ine";
     private static final int TOPIC_PARTITIONS = 6;
@@ -124,19 +127,24 @@ class DeploymentDescriptorsTest {
                 softly.assertThat(composeEnvironment(composeService).getOrDefault(portVariable, String.valueOf(port)))
                         .as("%s: %s in compose", service.name(), portVariable).isEqualTo(String.valueOf(port));
                 softly.assertThat(healthcheckCommand(composeService))
-                        .as("%s: compose healthcheck", service.name()).contains(":" + port + "/");
+                        .as("%s: compose healthcheck on the management port", service.name())
+                        .contains(":" + service.managementPort() + "/");
+                softly.assertThat(publishedPorts(composeService))
+                        .as("%s: the management port is not published on the host", service.name())
+                        .noneMatch(published -> published.endsWith(":" + service.managementPort()));
 
                 softly.assertThat(dockerfile(service)).as("%s: Dockerfile.jvm", service.name())
                         .containsPattern("(?m)^EXPOSE\\s+(\\d+\\s+)*" + port + "\\b");
 
                 JsonNode container = container(service);
                 softly.assertThat(container.path("ports").findValuesAsText("containerPort"))
-                        .as("%s: containerPort", service.name()).containsExactly(String.valueOf(port));
+                        .as("%s: containerPorts (API, management)", service.name())
+                        .containsExactly(String.valueOf(port), String.valueOf(service.managementPort()));
                 softly.assertThat(k8sEnvironment(service).getOrDefault(portVariable, String.valueOf(port)))
                         .as("%s: %s in its ConfigMap/env", service.name(), portVariable).isEqualTo(String.valueOf(port));
                 for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                     softly.assertThat(containerPort(container, container.path(probe).path("httpGet").path("port")))
-                            .as("%s: %s port", service.name(), probe).isEqualTo(port);
+                            .as("%s: %s on the management port", service.name(), probe).isEqualTo(service.managementPort());
                 }
 
                 JsonNode k8sService = k8sResource("Service", service.name());
@@ -190,7 +198,7 @@ class DeploymentDescriptorsTest {
                 }
                 softly.assertThat(needed).as("%s: the variables behind %s", service.name(), INFRASTRUCTURE_PROPERTIES)
                         .contains("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
-                                "JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION");
+                                "JWT_ISSUER", "JWT_AUDIENCE", "JWT_PUBLIC_KEY_LOCATION");
                 softly.assertThat(composeEnvironment(composeService(service.name())).keySet())
                         .as("%s: compose environment", service.name()).containsAll(needed);
                 softly.assertThat(k8sEnvironment(service).keySet())
@@ -201,6 +209,27 @@ class DeploymentDescriptorsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void shouldRefuseToStartInProductionWithoutDatabaseCredentials() {
+        SoftAssertions.assertSoftly(softly -> {
+            for (ServiceConfig service : services) {
+                for (String key : List.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD)) {
+                    softly.assertThat(service.prodDefaultOf(key))
+                            .as("%s: %s in the prod profile has no default (a start without it fails)", service.name(), key)
+                            .isEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void shouldGiveEveryServiceItsOwnManagementPortApartFromTheApi() {
+        List<Integer> ports = new ArrayList<>();
+        services.forEach(service -> ports.addAll(List.of(service.port(), service.managementPort())));
+        assertThat(ports).as("API and management ports of every service").doesNotHaveDuplicates();
+        assertThat(services.getFirst().shared().getProperty("quarkus.management.enabled")).isEqualTo("true");
     }
 
     @Test
@@ -489,7 +518,7 @@ class DeploymentDescriptorsTest {
                         .as("%s: startup probe", service.name()).isEqualTo("/q/health/started");
                 softly.assertThat(healthcheckCommand(composeService(service.name())))
                         .as("%s: compose healthcheck", service.name())
-                        .contains(":" + service.port() + "/q/health/ready");
+                        .contains(":" + service.managementPort() + "/q/health/ready");
             }
         });
     }
@@ -668,7 +697,9 @@ class DeploymentDescriptorsTest {
                 for (String key : new TreeSet<>(file.stringPropertyNames())) {
                     Matcher m = PLACEHOLDER.matcher(file.getProperty(key));
                     while (m.find()) {
-                        placeholders.putIfAbsent(m.group(1), m.group(2));
+                        if (placeholders.get(m.group(1)) == null) {
+                            placeholders.put(m.group(1), m.group(2));
+                        }
                     }
                 }
             }
@@ -697,9 +728,25 @@ class DeploymentDescriptorsTest {
         }
 
         int port() {
-            String variable = variableOf(HTTP_PORT);
+            return portOf(HTTP_PORT);
+        }
+
+        /** Where health and metrics answer (the management interface). */
+        int managementPort() {
+            return portOf(MANAGEMENT_PORT);
+        }
+
+        private int portOf(String key) {
+            String variable = variableOf(key);
             return Integer.parseInt(Optional.ofNullable(defaultOf(variable))
-                    .orElseThrow(() -> new AssertionError(name + ": " + HTTP_PORT + " has no default")));
+                    .orElseThrow(() -> new AssertionError(name + ": " + key + " has no default")));
+        }
+
+        /** The default of {@code key}'s variable in the prod profile: empty when production must set it. */
+        Optional<String> prodDefaultOf(String key) {
+            Matcher m = PLACEHOLDER.matcher(prodValue(key));
+            assertThat(m.matches()).as("%s: %s=%s is set by an environment variable", name, key, prodValue(key)).isTrue();
+            return Optional.ofNullable(m.group(2));
         }
 
         /** The database named by the default JDBC URL. */

@@ -65,6 +65,9 @@ class LocalStackSystemTest {
         LocalStackOptions options = new LocalStackOptions(repository, data, postgresPort, kafkaPort, basePort,
                 Duration.ofSeconds(150), LocalStackOptions.DEFAULT_SERVICE_JVM_OPTIONS, true, System.out);
         ports.addAll(List.of(postgresPort, kafkaPort, basePort, basePort + 1, basePort + 2, basePort + 3));
+        for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
+            ports.add(options.managementPort(service));
+        }
 
         stack = LocalStack.start(options);
         System.out.println(stack.summary());
@@ -87,8 +90,13 @@ class LocalStackSystemTest {
         assertThat(stack.services()).hasSize(4);
         for (ServiceProcess service : stack.services()) {
             assertThat(service.isAlive()).as(service.name() + " alive").isTrue();
-            assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
-            assertThat(api.statusOf(service.uri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
+            assertThat(api.statusOf(service.managementUri().resolve("/q/health/ready"))).as(service.name() + " ready").isEqualTo(200);
+            assertThat(api.statusOf(service.managementUri().resolve("/q/health/live"))).as(service.name() + " live").isEqualTo(200);
+            ApiClient.Response metrics = api.getText(service.managementUri().resolve("/q/metrics"));
+            assertThat(metrics.status()).as(service.name() + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).as(service.name() + " metrics").contains("outbox_oldest_unpublished_age_seconds");
+            assertThat(api.statusOf(service.uri().resolve("/q/health/ready"))).as(service.name() + " health not on the API port")
+                    .isEqualTo(404);
             assertThat(api.statusOf(service.uri().resolve("/q/openapi"))).as(service.name() + " OpenAPI").isEqualTo(200);
         }
         StartupReport report = stack.report();
@@ -101,6 +109,54 @@ class LocalStackSystemTest {
                         "TRANSPARENCY_TOKEN=ey", "INTEGRATION_TOKEN=ey");
         assertThat(stack.options().dataDirectory().resolve("jwt/public-key.pem")).content()
                 .startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    @Order(1)
+    void theDatabaseCommitsDurably() throws java.sql.SQLException {
+        // The first command is a real way to run the system: an answered 201 survives a crash.
+        try (var connection = java.sql.DriverManager.getConnection(stack.jdbcUrl("accounts"), "accounts", "accounts");
+             var statement = connection.createStatement()) {
+            for (String setting : List.of("synchronous_commit", "fsync")) {
+                try (var rows = statement.executeQuery("show " + setting)) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void productionRefusesToStartWithoutDatabaseCredentials() throws Exception {
+        ServiceProcess.Service accounts = ServiceProcess.SERVICES.getFirst();
+        Path jar = accounts.jar(stack.options().repository());
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(stack.options().logsDirectory().resolve("prod-without-database.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("QUARKUS_"));
+        // Everything else a production start needs, so that only the database is missing.
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("HTTP_PORT", Integer.toString(freePort()));
+        env.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", stack.options().dataDirectory().resolve("jwt/public-key.pem").toString());
+        env.put("LOG_JSON", "false");
+        Process process = builder.start();
+        boolean ended;
+        try {
+            ended = process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(stack.options().logsDirectory().resolve("prod-without-database.log"));
+        assertThat(ended).as("a start without a database ends by itself; output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+        // ${DATABASE_URL} has no default in the prod profile: the datasource has no URL, the start fails.
+        assertThat(output).contains("Failed to start", "quarkus.datasource.jdbc.url");
     }
 
     @Test
@@ -238,7 +294,9 @@ class LocalStackSystemTest {
         ApiClient.Response notifications = api.get(evaluation.resolve("/api/notifications"), cncs);
         assertThat(notifications.json().findValuesAsText("kind")).as(notifications.toString()).contains("REQUEST_ISSUED");
         // Move the evaluation-service's clock to when the first notice may leave (business time).
-        java.time.Instant notBefore = java.time.Instant.parse(notifications.json().get(0).path("notBefore").asText());
+        // A list is a page ({items, page, size, total}); a bare array before every list was paged.
+        JsonNode notices = notifications.json().isArray() ? notifications.json() : notifications.json().path("items");
+        java.time.Instant notBefore = java.time.Instant.parse(notices.get(0).path("notBefore").asText());
         java.time.Instant now = java.time.Instant.parse(api.get(evaluation.resolve("/api/simulation/clock"), cncs).json().path("now").asText());
         if (notBefore.isAfter(now)) {
             ApiClient.Response advanced = api.postJson(evaluation.resolve("/api/simulation/clock/advance"), cncs,
@@ -282,8 +340,121 @@ class LocalStackSystemTest {
         }
     }
 
+    /**
+     * The README's "Try it" block, run as written (ReadmeWalkThrough), and what each of its comments
+     * claims. Last before the stop: it moves every clock 19 days forward.
+     */
     @Test
     @Order(7)
+    void theReadmeWalkThroughRunsAsWrittenAndDoesWhatItsCommentsSay() throws Exception {
+        List<String> commands = ReadmeWalkThrough.commands(stack.options().repository().resolve("README.md"));
+        List<ReadmeWalkThrough.Step> steps = ReadmeWalkThrough.run(commands, stack.options().repository(),
+                stack.options().dataDirectory(), stack.options().basePort());
+        steps.forEach(step -> assertThat(step.status()).as("%s", step).isZero());
+
+        // The registry; every list is a page.
+        ReadmeWalkThrough.Step areas = ReadmeWalkThrough.step(steps, "/api/areas");
+        assertThat(areas.items()).as("%s", areas).extracting(area -> area.path("code").asText())
+                .contains("CNCS", "JLE-CHIS", "JDE-CHIS-03");
+        ReadmeWalkThrough.Step demoAccounts = ReadmeWalkThrough.step(steps, "/api/accounts?size=20");
+        assertThat(demoAccounts.json().path("total").asInt()).as("%s", demoAccounts)
+                .isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+        assertThat(demoAccounts.items()).as("%s", demoAccounts).hasSizeGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+
+        // Register an account; it reaches the three other services within a second.
+        ReadmeWalkThrough.Step threads = ReadmeWalkThrough.step(steps, "\"network\":\"THREADS\"", "/api/accounts");
+        String threadsId = threads.id();
+        assertThat(threadsId).as("%s", threads).matches("[0-9a-f-]{36}");
+        ReadmeWalkThrough.Step projections = ReadmeWalkThrough.step(steps, "for port in");
+        List<JsonNode> seen = new ArrayList<>();
+        for (String line : projections.output().strip().split("\n")) {
+            seen.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertThat(seen).as("%s", projections).hasSize(3).allSatisfy(account -> {
+            assertThat(account.path("accountId").asText()).isEqualTo(threadsId);
+            assertThat(account.path("network").asText()).isEqualTo("THREADS");
+        });
+
+        // Another account by URL: found by filters, decommissioned today, FORMER in the public check.
+        ReadmeWalkThrough.Step pasted = ReadmeWalkThrough.step(steps, "\"url\":\"https://www.threads.net/");
+        String pastedId = pasted.id();
+        assertThat(pastedId).as("%s", pasted).matches("[0-9a-f-]{36}").isNotEqualTo(threadsId);
+        ReadmeWalkThrough.Step found = ReadmeWalkThrough.step(steps, "network=THREADS&area=CNCS&status=ACTIVE");
+        assertThat(found.items()).as("%s", found).extracting(account -> account.path("id").asText()).containsExactly(pastedId);
+        ReadmeWalkThrough.Step baja = ReadmeWalkThrough.step(steps, "/decommission");
+        assertThat(baja.json().path("status").asText()).as("%s", baja).isEqualTo("DECOMMISSIONED");
+        ReadmeWalkThrough.Step verify = ReadmeWalkThrough.step(steps, "/api/public/verify");
+        assertThat(verify.json().path("verdict").asText()).as("%s", verify).isEqualTo("FORMER");
+        ReadmeWalkThrough.Step history = ReadmeWalkThrough.step(steps, "/history");
+        assertThat(history.json().path("changes").findValuesAsText("change")).as("%s", history)
+                .containsExactly("REGISTERED", "DECOMMISSIONED");
+        ReadmeWalkThrough.Step mine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" 'localhost");
+        assertThat(mine.items()).as("%s", mine).hasSize(2)
+                .allSatisfy(account -> assertThat(account.path("areaCode").asText()).isEqualTo("JLE-CHIS"));
+        ReadmeWalkThrough.Step notMine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" localhost");
+        assertThat(notMine.json().path("status").asInt()).as("%s", notMine).isEqualTo(404);
+
+        // The calendar.
+        ReadmeWalkThrough.Step holiday = ReadmeWalkThrough.step(steps, "/api/calendar/non-working-days");
+        assertThat(holiday.json().path("day").asText()).as("%s", holiday).isEqualTo("2026-12-11");
+        ReadmeWalkThrough.Step process = ReadmeWalkThrough.step(steps, "/api/calendar/electoral-processes");
+        assertThat(process.json().path("id").asText()).as("%s", process).isNotBlank();
+        ReadmeWalkThrough.Step deadline = ReadmeWalkThrough.step(steps, "/api/calendar/deadline");
+        assertThat(deadline.json().path("dueAtLocal").asText()).as("%s", deadline).isEqualTo("2026-12-20T23:59:59-06:00");
+        assertThat(deadline.json().path("days")).as("%s", deadline).anySatisfy(day -> {
+            assertThat(day.path("date").asText()).isEqualTo("2026-12-11");
+            assertThat(day.path("counted").asBoolean()).isTrue();
+        });
+
+        // The cycle: notices leave at once inside the electoral process, terms start then.
+        ReadmeWalkThrough.Step cycle = ReadmeWalkThrough.step(steps, "{\"id\":\"2026-S1\"}");
+        assertThat(cycle.json().path("id").asText()).as("%s", cycle).isEqualTo("2026-S1");
+        ReadmeWalkThrough.Step progress = ReadmeWalkThrough.step(steps, "/progress");
+        JsonNode total = progress.json().path("total");
+        assertThat(total.path("requested").asInt()).as("%s", progress).isPositive();
+        assertThat(total.path("missing").asInt()).as("%s", progress).isEqualTo(total.path("requested").asInt());
+        assertThat(total.path("overdue").asInt()).as("%s", progress).isZero();
+        ReadmeWalkThrough.Step requests = ReadmeWalkThrough.step(steps, "/api/requests?cycle=2026-S1");
+        // Besides the THREADS account, the accounts earlier tests registered have no administrator either.
+        assertThat(requests.items()).as("%s", requests).isNotEmpty().allSatisfy(request ->
+                assertThat(request.path("noticeSentAt").isNull()).as("noticeSentAt unless awaiting: %s", request)
+                        .isEqualTo(request.path("awaitingAdministrator").asBoolean()));
+        assertThat(requests.items()).as("%s", requests).filteredOn(request -> request.path("accountId").asText().equals(threadsId))
+                .singleElement().satisfies(request -> assertThat(request.path("awaitingAdministrator").asBoolean()).isTrue());
+        long notified = requests.items().stream().filter(request -> !request.path("noticeSentAt").isNull()).count();
+        assertThat(notified).as("the demo accounts' requests, notified").isGreaterThanOrEqualTo(DemoData.ACCOUNTS.size());
+        ReadmeWalkThrough.Step escalated = ReadmeWalkThrough.step(steps, "status=ESCALATED");
+        List<JsonNode> escalatedNow = escalated.items().stream()
+                .filter(request -> request.path("cycleId").asText().equals("2026-S1")).toList();
+        assertThat(escalatedNow).as("%s", escalated).hasSize((int) notified).allSatisfy(request -> {
+            assertThat(request.path("headNoticeSentAt").isNull()).as("head's notice: %s", request).isFalse();
+            java.time.Instant sent = java.time.Instant.parse(request.path("headNoticeSentAt").asText());
+            java.time.Instant attendBy = java.time.Instant.parse(request.path("attendBy").asText());
+            assertThat(Duration.between(sent, attendBy)).as("2 business days: %s", request)
+                    .isBetween(Duration.ofDays(2), Duration.ofDays(3));
+        });
+        ReadmeWalkThrough.Step reported = ReadmeWalkThrough.step(steps, "status=REPORTED");
+        assertThat(reported.items().stream().filter(request -> request.path("cycleId").asText().equals("2026-S1"))
+                .map(request -> request.path("id").asText()).toList())
+                .as("%s", reported)
+                .containsExactlyInAnyOrderElementsOf(escalatedNow.stream().map(request -> request.path("id").asText()).toList());
+        ReadmeWalkThrough.Step mailbox = ReadmeWalkThrough.step(steps, "ls .local-stack/mailbox");
+        assertThat(mailbox.output()).as("%s", mailbox)
+                .contains("Requerimiento_de_estad", "Cuenta_sin_administrador", "Plazo_vencido", "Requerimiento_no_atendido")
+                .doesNotContain("Recordatorio");
+        ReadmeWalkThrough.Step timers = ReadmeWalkThrough.step(steps, "/api/operations/timers");
+        assertThat(timers.json().isContainerNode()).as("%s", timers).isTrue();
+
+        // Refusals.
+        assertThat(ReadmeWalkThrough.step(steps, "curl -si localhost").output()).startsWith("HTTP/1.1 401");
+        assertThat(ReadmeWalkThrough.step(steps, "$INTEGRATION_TOKEN").output()).startsWith("HTTP/1.1 403");
+        ReadmeWalkThrough.Step malformed = ReadmeWalkThrough.step(steps, "{\"network\":'");
+        assertThat(malformed.json().path("status").asInt()).as("%s", malformed).isEqualTo(400);
+        assertThat(malformed.json().path("title").asText()).as("%s", malformed).isNotBlank();
+    }
+
+    @Test
+    @Order(8)
     void closingLeavesNoProcessBehind() {
         assertThat(startedProcesses).hasSize(5).allMatch(ProcessHandle::isAlive);
         long t = System.nanoTime();
@@ -317,10 +488,11 @@ class LocalStackSystemTest {
     /** The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768+). */
     private static int freePortBlock(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
+            int base = ThreadLocalRandom.current().nextInt(20_000, 31_000 - count);
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
-                free = LocalStack.isFree(port);
+                // the management ports, LOCAL_BASE_PORT + 1000 + offset, too
+                free = LocalStack.isFree(port) && LocalStack.isFree(port + ServiceProcess.MANAGEMENT_PORT_DISTANCE);
             }
             if (free) {
                 return base;

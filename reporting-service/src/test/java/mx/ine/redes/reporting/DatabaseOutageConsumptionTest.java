@@ -30,6 +30,7 @@ import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.testing.DatabaseOutage;
+import mx.ine.redes.support.testing.ManagementInterface;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.testing.TestTokens;
@@ -97,7 +98,7 @@ class DatabaseOutageConsumptionTest {
                 accounts.stream().map(UUID::toString).toList()))
                 .as("nothing parked")
                 .isZero();
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementInterface.url("/q/health")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private double failedAttempts() {

@@ -10,7 +10,7 @@ import mx.ine.redes.support.registry.RegistryViewResource;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/registry/accounts")
-@Tag(name = "Inventario")
+@Tag(name = "Inventario", description = "El inventario de cuentas con que se preparan los informes al Comité")
 public class InventoryResource extends RegistryViewResource<InventoryAccount, InventoryAccountResponse> {
 
     @Inject

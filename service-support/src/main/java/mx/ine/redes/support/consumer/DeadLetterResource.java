@@ -14,11 +14,14 @@ import mx.ine.redes.support.paging.PageParams;
 import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's view of this service's dead letters: what could not be decoded, and its replay. */
 @Path("/api/operations/dead-letters")
-@Tag(name = "Operación: registros detenidos")
+@Tag(name = "Operación: registros detenidos", description = "Registros de Kafka que un consumidor no pudo decodificar, y su reproceso")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CNCS)
 public class DeadLetterResource {
@@ -29,6 +32,7 @@ public class DeadLetterResource {
     @Inject
     DeadLetterReplay replay;
 
+    @APIResponse(responseCode = "200", description = "Una página de registros detenidos")
     @GET
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registros que los consumidores de este servicio no pudieron leer, por páginas",
@@ -38,6 +42,11 @@ public class DeadLetterResource {
         return request.of(store.count(), () -> store.page(request.page(), request.size()));
     }
 
+    @APIResponse(responseCode = "200", description = "El registro tras el intento: aplicado (replayedAt) o detenido con su nuevo error")
+    @APIResponse(responseCode = "404", description = "No hay un registro detenido con ese id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "El registro ya fue reprocesado",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/replay")
     @RolesAllowed(Roles.CNCS)
@@ -47,6 +56,7 @@ public class DeadLetterResource {
         return replay.replay(id);
     }
 
+    @APIResponse(responseCode = "200", description = "Cuántos se aplicaron y cuántos siguen detenidos")
     @POST
     @Path("/replay")
     @RolesAllowed(Roles.CNCS)

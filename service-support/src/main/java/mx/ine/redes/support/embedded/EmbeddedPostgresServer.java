@@ -20,13 +20,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final boolean throwAway;
+    private final boolean durable;
     private final int port;
     private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway, boolean durable) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.throwAway = throwAway;
+        this.durable = durable;
         this.port = postgres.getPort();
     }
 
@@ -36,20 +38,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port          0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, false);
+    }
+
+    /**
+     * A server whose commits survive a crash of the machine: {@code fsync} and
+     * {@code synchronous_commit} on (the library turns synchronous commit off, which suits tests but
+     * loses the last commits, already answered to clients, when the machine goes down). The local
+     * stack runs this one.
+     */
+    public static EmbeddedPostgresServer startDurable(Path dataDirectory, int port) {
+        return start(java.util.Objects.requireNonNull(dataDirectory, "dataDirectory"), port, true);
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) {
         boolean throwAway = dataDirectory == null;
         try {
             Path directory = throwAway ? Files.createTempDirectory("embedded-postgres") : dataDirectory;
-            return new EmbeddedPostgresServer(launch(directory, port, !throwAway), directory, throwAway);
+            return new EmbeddedPostgresServer(launch(directory, port, !throwAway, durable), directory, throwAway, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean fsync) throws IOException {
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean fsync, boolean durable) throws IOException {
         // The data directory is never cleaned by the library, so that stop() and restart() keep the data.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", fsync ? "on" : "off")
+                .setServerConfig("fsync", fsync || durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false);
         if (port > 0) {
@@ -70,7 +87,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts the server again on the same port and data directory after {@link #stop()}. */
     public synchronized void restart() {
         try {
-            postgres = launch(dataDirectory, port, !throwAway);
+            postgres = launch(dataDirectory, port, !throwAway, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not restart", e);
         }

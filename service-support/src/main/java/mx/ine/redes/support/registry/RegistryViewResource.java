@@ -14,6 +14,10 @@ import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Reads a service's projection of the registry, so operators can see what the service knows and
@@ -31,6 +35,9 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
 
     protected abstract R toResponse(A account);
 
+    // Inherited methods escape the automatic security requirement (roles from @RolesAllowed): say it here.
+    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
+    @APIResponse(responseCode = "200", description = "Una página de cuentas")
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
     @Operation(summary = "Cuentas que este servicio conoce del registro, por páginas",
@@ -41,6 +48,10 @@ public abstract class RegistryViewResource<A extends ProjectedAccount, R> {
         return new Page<>(page.items().stream().map(this::toResponse).toList(), page.page(), page.size(), page.total());
     }
 
+    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.CNCS, Roles.INTEGRATION})
+    @APIResponse(responseCode = "200", description = "La cuenta tal como la conoce este servicio")
+    @APIResponse(responseCode = "404", description = "Este servicio aún no conoce la cuenta (su evento no ha llegado)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code local} profile is active: production can never have it by accident.
  */
 @Path("/api/simulation/clock")
-@Tag(name = "Simulación (solo entorno local)")
+@Tag(name = "Simulación (solo entorno local)", description = "Reloj simulado del entorno local; 404 en cualquier otro entorno")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulationClockResource {

@@ -48,8 +48,18 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // so the next test class or profile does not pay for another start.
     }
 
+    /**
+     * The infrastructure's loggers, quiet (WARN) already while it starts, before Quarkus applies its
+     * {@code %test.quarkus.log.category} levels; held here so that the levels are not collected.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
+                    "kafka", "state.change.logger", "org.apache.kafka", "io.zonky.test.db.postgres")
+            .map(java.util.logging.Logger::getLogger)
+            .toList();
+
     private static void startAll() {
         long started = System.nanoTime();
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0);
         Path kafkaLogs;
         try {

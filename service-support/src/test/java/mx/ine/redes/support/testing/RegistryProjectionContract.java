@@ -283,7 +283,7 @@ public abstract class RegistryProjectionContract {
 
     /** {@code dead_letters_parked} of the registry consumer, as Prometheus scrapes it. */
     private double parkedGauge() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher line = Pattern.compile("^dead_letters_parked\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         while (line.find()) {
             if (line.group(1).contains("consumer=\"" + registryConsumer() + "\"")

@@ -9,6 +9,9 @@ import java.util.Set;
 /** Bearer tokens signed with the test JVM's key, as the Institute's identity provider would issue them. */
 public final class TestTokens {
 
+    /** The audience the services expect by default ({@code mp.jwt.verify.audiences}, {@code JWT_AUDIENCE}). */
+    public static final String AUDIENCE = "redes-ine";
+
     private TestTokens() {
     }
 
@@ -18,7 +21,13 @@ public final class TestTokens {
     }
 
     public static String forPerson(String email, Set<String> roles, Map<String, Object> claims) {
+        return forAudience(AUDIENCE, email, roles, claims);
+    }
+
+    /** A token signed with the right key for the right issuer, but issued for {@code audience}. */
+    public static String forAudience(String audience, String email, Set<String> roles, Map<String, Object> claims) {
         var builder = Jwt.issuer(RealInfrastructure.ISSUER)
+                .audience(audience)
                 .upn(email)
                 .claim("email", email)
                 .groups(roles)
@@ -41,7 +50,7 @@ public final class TestTokens {
         try {
             var generator = java.security.KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(RealInfrastructure.ISSUER).upn("intruso@example.com").groups(Set.of(role))
+            return Jwt.issuer(RealInfrastructure.ISSUER).audience(AUDIENCE).upn("intruso@example.com").groups(Set.of(role))
                     .sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -10,7 +10,7 @@ import mx.ine.redes.support.registry.RegistryViewResource;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/registry/accounts")
-@Tag(name = "Registro (proyección)")
+@Tag(name = "Registro (proyección)", description = "Las cuentas del registro tal como este servicio las conoce por sus eventos")
 public class RegistryResource extends RegistryViewResource<SubmittingAccount, RegistryAccountResponse> {
 
     @Inject
