@@ -61,10 +61,12 @@ class AreaChangesTest {
     private static Tree tree() {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String se = area("SE-" + suffix, SE_NAME, "CENTRAL", null, null, null, "Mtro. Jorge Salas Ortiz", "jorge.salas@ine.mx");
-        String chis = area("JLE-CHIS-" + suffix, CHIS_NAME, "LOCAL", 7, null, se, "Lic. Ana Ruiz Díaz", "ana.ruiz@ine.mx");
-        String chis03 = area("JDE-CHIS-03-" + suffix, "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3, chis,
+        // One state board per state: each tree takes a state that has none yet (the names stay Chiapas').
+        int state = RegistryFixtures.freeState();
+        String chis = area("JLE-CHIS-" + suffix, CHIS_NAME, "LOCAL", state, null, se, "Lic. Ana Ruiz Díaz", "ana.ruiz@ine.mx");
+        String chis03 = area("JDE-CHIS-03-" + suffix, "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", state, 3, chis,
                 "Ing. Luis Gómez Vera", "luis.gomez@ine.mx");
-        String chis05 = area("JDE-CHIS-05-" + suffix, "05 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 5, chis,
+        String chis05 = area("JDE-CHIS-05-" + suffix, "05 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", state, 5, chis,
                 null, null);
         return new Tree(se, chis, chis03, chis05);
     }
