@@ -80,7 +80,7 @@ class AreaChangesTest {
         String in05 = registerAccount(t.chis05(), uniqueXHandle());
         String gone = registerAccount(t.chis03(), uniqueXHandle());
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-06-30", "reason", "Cuenta duplicada"))
+                .body(Map.of("decommissionedOn", RegistryFixtures.registeredOn(gone), "reason", "Cuenta duplicada"))
                 .post("/api/accounts/" + gone + "/decommission").then().statusCode(200);
         Tree elsewhere = tree();
         String inOtherState = registerAccount(elsewhere.chis03(), uniqueXHandle());

@@ -110,6 +110,12 @@ final class RegistryFixtures {
                 .extract().path("state");
     }
 
+    /** The day the account was registered (the service's clock, which tests may have moved on): the earliest a baja may be. */
+    static String registeredOn(String accountId) {
+        return given().auth().oauth2(cncsToken()).get("/api/accounts/" + accountId).then().statusCode(200)
+                .extract().path("registeredOn");
+    }
+
     static String registerPerson(String email) {
         return given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Persona " + email, "email", email))

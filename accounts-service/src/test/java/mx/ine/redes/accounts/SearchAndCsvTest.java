@@ -56,7 +56,7 @@ class SearchAndCsvTest {
         given().auth().oauth2(cncsToken()).get("/api/accounts?network=MYSPACE").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(cncsToken()).get("/api/accounts?area=NO-EXISTE").then().statusCode(400)
-                .body("errors[0].field", equalTo("area"));
+                .body("errors[0].parameter", equalTo("area"));
         given().auth().oauth2(cncsToken()).get("/api/accounts?size=501").then().statusCode(400);
     }
 
@@ -110,7 +110,11 @@ class SearchAndCsvTest {
         given().auth().oauth2(cncsToken()).contentType("text/csv").body(csv)
                 .post("/api/accounts/import")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItems("lines[3].url", "lines[5]", "lines[6].areaCode", "lines[7].kind"));
+                .body("errors.findAll { it.line == 3 }.field", hasItems("url"))
+                .body("errors.findAll { it.line == 5 }.field", hasItems("url"))
+                .body("errors.findAll { it.line == 6 }.field", hasItems("areaCode"))
+                .body("errors.findAll { it.line == 7 }.field", hasItems("kind"))
+                .body("errors.findAll { it.line == 2 || it.line == 4 }.size()", equalTo(0));
 
         assertThat(count("select count(a) from Account a")).isEqualTo(before);
         assertThat(count("select count(o) from OutboxMessage o")).isEqualTo(outboxBefore);
@@ -133,7 +137,7 @@ class SearchAndCsvTest {
         String exported = given().auth().oauth2(cncsToken()).get("/api/accounts/export?area=" + area).then().extract().asString();
         for (String id : ids) {
             given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                    .body(Map.of("decommissionedOn", java.time.LocalDate.now().toString(), "reason", "Migración"))
+                    .body(Map.of("decommissionedOn", RegistryFixtures.registeredOn(id), "reason", "Migración"))
                     .post("/api/accounts/" + id + "/decommission").then().statusCode(200);
         }
         StringBuilder reimport = new StringBuilder(String.join(",", mx.ine.redes.accounts.service.AccountImport.COLUMNS)).append("\n");

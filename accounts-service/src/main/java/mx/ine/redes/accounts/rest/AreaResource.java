@@ -30,6 +30,8 @@ import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -47,7 +49,13 @@ public class AreaResource {
 
     @POST
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Registra un área del Instituto")
+    @Operation(summary = "Registra un área del Instituto",
+            description = "Un área central no tiene entidad ni distrito y depende de otra central (o de ninguna); una junta"
+                    + " local tiene su entidad (una por entidad) y depende de un área central o de ninguna; una junta distrital"
+                    + " tiene entidad y número (una por ambos) y depende de la junta local de su entidad.")
+    @APIResponse(responseCode = "201", description = "Área registrada",
+            headers = @Header(name = "Location", description = "La dirección del área"))
+    @APIResponse(responseCode = "409", description = "La clave, la entidad (junta local) o el distrito (junta distrital) ya tiene área; nombra cuál")
     public RestResponse<AreaResponse> registerArea(@Valid @NotNull AreaRequest request, UriInfo uri) {
         Area area = areas.register(request);
         return RestResponse.ResponseBuilder.<AreaResponse>created(uri.getAbsolutePathBuilder().path(area.code).build())
@@ -57,6 +65,7 @@ public class AreaResource {
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
     @Operation(summary = "Lista las áreas, por páginas", description = "Ordenadas por clave (code), un orden sin empates.")
+    @APIResponse(responseCode = "200", description = "Una página de áreas")
     public Page<AreaResponse> listAreas(@BeanParam PageParams paging) {
         Page<Area> page = areas.page(paging.request());
         return new Page<>(page.items().stream().map(RegistryMapper::toResponse).toList(), page.page(), page.size(), page.total());
@@ -66,6 +75,8 @@ public class AreaResource {
     @Path("/{code}")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
     @Operation(summary = "Consulta un área por su clave")
+    @APIResponse(responseCode = "200", description = "El área")
+    @APIResponse(responseCode = "404", description = "No existe el área")
     public AreaResponse getArea(@PathParam("code") String code) {
         return areas.findByCode(code).map(RegistryMapper::toResponse)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("No existe el área " + code + ".",
@@ -80,6 +91,8 @@ public class AreaResource {
                     + " titular del área superior). Si algo cambia, se anuncia AccountUpdated para cada cuenta vigente del área"
                     + " y de todas las áreas debajo de ella, y queda en el historial de cada cuenta; si nada cambia, no se"
                     + " anuncia nada.")
+    @APIResponse(responseCode = "200", description = "El área, cambiada o no")
+    @APIResponse(responseCode = "404", description = "No existe el área")
     public AreaResponse updateArea(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
         return RegistryMapper.toResponse(areas.update(code, update, caller.email()));
     }
@@ -91,8 +104,12 @@ public class AreaResource {
     @Operation(summary = "Importa áreas desde CSV: todas o ninguna",
             description = "Columnas: code,name,level,state,district,parentCode,headName,headEmail. Un área superior puede"
                     + " existir ya o venir en cualquier línea del archivo. Si una línea tiene errores no se importa nada y la"
-                    + " respuesta 422 lista cada línea con su motivo.")
+                    + " respuesta 422 lista cada error de cada línea (line, y field = columna). UTF-8 (con o sin BOM), o la"
+                    + " codificación declarada (Content-Type: text/csv; charset=windows-1252).")
     @RequestBody(content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "201", description = "Áreas importadas")
+    @APIResponse(responseCode = "409", description = "Otra operación registró a la vez un área con la misma clave o sede")
+    @APIResponse(responseCode = "422", description = "El archivo tiene errores (cada uno con su línea y columna); no se importó nada")
     public RestResponse<List<AreaResponse>> importAreas(byte[] csv, @Context HttpHeaders headers) {
         return RestResponse.status(RestResponse.Status.CREATED,
                 areas.importCsv(CsvUpload.text(csv, headers.getMediaType())).stream().map(RegistryMapper::toResponse).toList());
