@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -22,6 +23,7 @@ import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.AccountStatus;
 import mx.ine.redes.accounts.Area;
 import mx.ine.redes.accounts.AreaLevel;
+import mx.ine.redes.accounts.config.RegistryConfig;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
 import mx.ine.redes.accounts.rest.AreaRequest;
 import mx.ine.redes.accounts.rest.AreaUpdate;
@@ -63,6 +65,9 @@ public class AreaService {
 
     @Inject
     AccountSearch accountSearch;
+
+    @Inject
+    RegistryConfig config;
 
     public Area register(AreaRequest request) {
         Area.findByCode(request.code()).ifPresent(existing -> {
@@ -196,43 +201,59 @@ public class AreaService {
     /**
      * Announces every live account of {@code area} and of the areas below it. The accounts of the
      * area itself see {@code changed} (their own area's fields); those below see only
-     * {@code ancestors}. A constant number of queries whatever the size of the subtree (a root
-     * central area may hold every board of the country): the subtree's areas in one recursive
-     * query, their live accounts in one, their administrators in one.
+     * {@code ancestors}. The subtree is read in one recursive query; its live accounts in chunks of
+     * {@code registry.bulk.chunk-size} (by id, locked: an account change in progress is waited for,
+     * never overwritten), each chunk's administrators in one query, its accounts and history rows
+     * written in one flush and let go of before its events are written — so neither the statements
+     * nor the memory per account grow with the size of the subtree (a root central area may hold
+     * every board of the country).
      */
     private void announceSubtree(Area area, List<String> changed, Map<String, Object> before, Map<String, Object> after,
                                  String actor) {
         List<Area> subtree = subtreeOf(area);
-        List<Account> live = entityManager.createQuery("""
-                        select a from Account a join fetch a.area
-                        where a.area in :areas and a.status <> :decommissioned
-                        order by a.area.code, a.network, a.handle, a.id""", Account.class)
-                .setParameter("areas", subtree)
-                .setParameter("decommissioned", AccountStatus.DECOMMISSIONED)
-                .getResultList();
-        Map<UUID, List<String>> administrators = accountSearch.administratorsOf(live);
         List<String> changedBelow = List.of("ancestors");
-        List<AccountUpdated> updates = new ArrayList<>(live.size());
-        List<Object> written = new ArrayList<>(2 * live.size());
-        for (Account account : live) {
-            boolean own = account.area.id.equals(area.id);
-            if (own && changed.contains("areaName")) {
-                account.searchText = SearchText.of(account);
+        int chunk = Math.max(1, config.bulk().chunkSize());
+        UUID last = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
+        while (true) {
+            List<Account> live = entityManager.createQuery("""
+                            select a from Account a join fetch a.area
+                            where a.area in :areas and a.status <> :decommissioned and a.id > :last
+                            order by a.id""", Account.class)
+                    .setParameter("areas", subtree)
+                    .setParameter("decommissioned", AccountStatus.DECOMMISSIONED)
+                    .setParameter("last", last)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setMaxResults(chunk)
+                    .getResultList();
+            if (live.isEmpty()) {
+                return;
             }
-            // The account's history keeps the change of the area (own or above) as the account saw it.
-            written.add(history.record(account, own ? "AREA_UPDATED" : "ANCESTOR_AREA_UPDATED", actor, before, after));
-            written.add(account);
-            updates.add(new AccountUpdated(RegistryMapper.toSnapshot(account,
-                    administrators.getOrDefault(account.id, List.of())), own ? changed : changedBelow));
+            Map<UUID, List<String>> administrators = accountSearch.administratorsOf(live);
+            List<AccountUpdated> updates = new ArrayList<>(live.size());
+            List<Object> written = new ArrayList<>(2 * live.size());
+            for (Account account : live) {
+                boolean own = account.area.id.equals(area.id);
+                if (own && changed.contains("areaName")) {
+                    account.searchText = SearchText.of(account);
+                }
+                // The account's history keeps the change of the area (own or above) as the account saw it.
+                written.add(history.record(account, own ? "AREA_UPDATED" : "ANCESTOR_AREA_UPDATED", actor, before, after));
+                written.add(account);
+                updates.add(new AccountUpdated(RegistryMapper.toSnapshot(account,
+                        administrators.getOrDefault(account.id, List.of())), own ? changed : changedBelow));
+            }
+            try {
+                entityManager.flush();
+            } catch (OptimisticLockException e) {
+                throw ProblemException.conflict(Text.of("Una cuenta del área " + area.code + " cambió mientras se aplicaba"
+                        + " este cambio; no se cambió nada. Vuelva a intentarlo.", "An account of area " + area.code
+                        + " changed while this change was being applied; nothing was changed. Try again."));
+            }
+            // Only entities this method loaded are let go of; the changed area and those above it stay managed.
+            written.forEach(entityManager::detach);
+            updates.forEach(events::publish);
+            last = live.get(live.size() - 1).id;
         }
-        // The publisher flushes once per event. With the subtree's accounts and history rows still
-        // managed, every one of those flushes would dirty-check all of them again: quadratic, seconds
-        // for a root above every board of the country. So they are written once and let go of (only
-        // entities this method loaded; the changed area and those above it stay managed).
-        entityManager.flush();
-        written.forEach(entityManager::detach);
-        subtree.stream().filter(below -> !below.id.equals(area.id)).forEach(entityManager::detach);
-        updates.forEach(events::publish);
     }
 
     /** The area and every area below it, loaded in one query. */
