@@ -146,6 +146,16 @@ class AreaHierarchyTest {
         given().auth().oauth2(cncsToken()).get("/api/areas/" + first).then().statusCode(404);
     }
 
+    @Test
+    void shouldExplainAnInvalidCodeInTheCallersLanguage() {
+        Map<String, Object> body = area("ab", "CENTRAL", null, null, null);
+        post(body).statusCode(400).body("errors[0].field", equalTo("code"))
+                .body("errors[0].message", equalTo("debe tener de 2 a 30 mayúsculas, dígitos o guiones"));
+        given().auth().oauth2(cncsToken()).header("Accept-Language", "en").contentType(ContentType.JSON).body(body)
+                .post("/api/areas").then().statusCode(400)
+                .body("errors[0].message", equalTo("must be 2 to 30 capital letters, digits or hyphens"));
+    }
+
     private static ValidatableResponse post(Map<String, Object> body) {
         return given().auth().oauth2(cncsToken()).contentType(ContentType.JSON).body(body).post("/api/areas").then();
     }
