@@ -20,7 +20,7 @@ import java.util.UUID;
 @Table(name = "account_act")
 public class AccountAct extends PanacheEntityBase {
 
-    public enum Kind { DECOMMISSION, PERMANENCE }
+    public enum Kind { DECOMMISSION, PERMANENCE, HIJACK_CLEARANCE }
 
     @Id
     public UUID id;

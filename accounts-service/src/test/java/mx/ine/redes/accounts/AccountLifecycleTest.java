@@ -114,20 +114,21 @@ class AccountLifecycleTest {
         String area = registerArea();
         String handle = uniqueXHandle();
         String id = registerAccount(area, handle);
+        String day = RegistryFixtures.registeredOn(id);
 
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-11-20"))
+                .body(Map.of("decommissionedOn", day))
                 .post("/api/accounts/" + id + "/decommission")
                 .then().statusCode(400).body("errors.field", hasItems("reason"));
         given().auth().oauth2(cncsToken()).get("/api/accounts/" + id).then().body("status", equalTo("ACTIVE"));
 
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-11-20", "reason", "Inactiva más de un año", "observations", "Propuesta del Comité"))
+                .body(Map.of("decommissionedOn", day, "reason", "Inactiva más de un año", "observations", "Propuesta del Comité"))
                 .post("/api/accounts/" + id + "/decommission")
                 .then().statusCode(200).body("status", equalTo("DECOMMISSIONED"))
-                .body("decommissionedOn", equalTo("2026-11-20")).body("decommissionReason", equalTo("Inactiva más de un año"));
+                .body("decommissionedOn", equalTo(day)).body("decommissionReason", equalTo("Inactiva más de un año"));
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-11-21", "reason", "Otra vez"))
+                .body(Map.of("decommissionedOn", day, "reason", "Otra vez"))
                 .post("/api/accounts/" + id + "/decommission")
                 .then().statusCode(409).contentType("application/problem+json");
 

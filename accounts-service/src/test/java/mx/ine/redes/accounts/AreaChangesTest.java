@@ -61,10 +61,12 @@ class AreaChangesTest {
     private static Tree tree() {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String se = area("SE-" + suffix, SE_NAME, "CENTRAL", null, null, null, "Mtro. Jorge Salas Ortiz", "jorge.salas@ine.mx");
-        String chis = area("JLE-CHIS-" + suffix, CHIS_NAME, "LOCAL", 7, null, se, "Lic. Ana Ruiz Díaz", "ana.ruiz@ine.mx");
-        String chis03 = area("JDE-CHIS-03-" + suffix, "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 3, chis,
+        // One state board per state: each tree takes a state that has none yet (the names stay Chiapas').
+        int state = RegistryFixtures.freeState();
+        String chis = area("JLE-CHIS-" + suffix, CHIS_NAME, "LOCAL", state, null, se, "Lic. Ana Ruiz Díaz", "ana.ruiz@ine.mx");
+        String chis03 = area("JDE-CHIS-03-" + suffix, "03 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", state, 3, chis,
                 "Ing. Luis Gómez Vera", "luis.gomez@ine.mx");
-        String chis05 = area("JDE-CHIS-05-" + suffix, "05 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", 7, 5, chis,
+        String chis05 = area("JDE-CHIS-05-" + suffix, "05 Junta Distrital Ejecutiva en Chiapas", "DISTRICT", state, 5, chis,
                 null, null);
         return new Tree(se, chis, chis03, chis05);
     }
@@ -78,7 +80,7 @@ class AreaChangesTest {
         String in05 = registerAccount(t.chis05(), uniqueXHandle());
         String gone = registerAccount(t.chis03(), uniqueXHandle());
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-06-30", "reason", "Cuenta duplicada"))
+                .body(Map.of("decommissionedOn", RegistryFixtures.registeredOn(gone), "reason", "Cuenta duplicada"))
                 .post("/api/accounts/" + gone + "/decommission").then().statusCode(200);
         Tree elsewhere = tree();
         String inOtherState = registerAccount(elsewhere.chis03(), uniqueXHandle());

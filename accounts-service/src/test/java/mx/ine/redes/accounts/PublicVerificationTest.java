@@ -54,12 +54,13 @@ class PublicVerificationTest {
                 .then().statusCode(200).body("verdict", equalTo("OFFICIAL"))
                 .body("areaName", startsWith("Área de prueba")).body("url", equalTo("https://x.com/" + handle));
 
+        String day = RegistryFixtures.registeredOn(id);
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decommissionedOn", "2026-11-20", "reason", "Baja por inactividad"))
+                .body(Map.of("decommissionedOn", day, "reason", "Baja por inactividad"))
                 .post("/api/accounts/" + id + "/decommission").then().statusCode(200);
         given().get("/api/public/verify?url=x.com/" + handle)
                 .then().statusCode(200).body("verdict", equalTo("FORMER"))
-                .body("decommissionedOn", equalTo("2026-11-20")).body("message", containsString("2026-11-20"));
+                .body("decommissionedOn", equalTo(day)).body("message", containsString(day));
 
         given().get("/api/public/verify?url=https://x.com/" + uniqueXHandle())
                 .then().statusCode(200).body("verdict", equalTo("UNKNOWN"));
@@ -68,7 +69,7 @@ class PublicVerificationTest {
     @Test
     void shouldRejectWhatIsNotAnAccountUrl() {
         given().get("/api/public/verify?url=https://www.youtube.com/watch?v=abc")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"));
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].parameter", equalTo("url"));
         given().get("/api/public/verify").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -96,5 +97,35 @@ class PublicVerificationTest {
 
         clock.advance(Duration.ofSeconds(Integer.parseInt(limited.header("Retry-After"))));
         given().get("/api/public/verify?url=https://x.com/inemexico").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswerACitizenWithoutAdviceMeantForTheInstitute() {
+        given().get("/api/public/verify?url=https://www.infocdmx.org.mx/cuenta")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("url"))
+                .body("errors[0].message", containsString("Copie la dirección completa del perfil"))
+                .body("errors[0].message", org.hamcrest.Matchers.not(containsString("OTHER")))
+                .body("detail", org.hamcrest.Matchers.not(containsString("registre")));
+        given().header("Accept-Language", "en").get("/api/public/verify?url=https://www.infocdmx.org.mx/cuenta")
+                .then().statusCode(400).body("errors[0].message", containsString("Copy the full address of the profile"));
+        given().header("Accept-Language", "en").get("/api/public/verify?url=https://x.com/" + uniqueXHandle())
+                .then().statusCode(200).body("message", startsWith("It is not registered as an official account"));
+    }
+
+    @Test
+    void shouldCountTheClientTheTrustedProxySawNotWhatTheClientWroteInForwardedFor() {
+        // The loopback address is a trusted proxy in tests: the client is the last hop it appended, whatever
+        // the client wrote to its left (a new invented address on every request here).
+        int status = 200;
+        int sent = 0;
+        for (; sent < 200 && status == 200; sent++) {
+            status = given().header("X-Forwarded-For", "10.0." + sent + ".1, 198.51.100.7")
+                    .get("/api/public/verify?url=https://x.com/inemexico").then().extract().statusCode();
+        }
+        assertThat(status).as("198.51.100.7 limited whatever it invents on the left").isEqualTo(429);
+        assertThat(sent).isGreaterThan(60);
+        given().header("X-Forwarded-For", "198.51.100.7, 198.51.100.8")
+                .get("/api/public/verify?url=https://x.com/inemexico").then().statusCode(200);
     }
 }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import mx.ine.redes.support.security.Roles;
@@ -24,23 +25,44 @@ final class RegistryFixtures {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    /** A district board under a new state board of Chiapas, both headed by {@code titular.prueba@ine.mx}. */
-    static String registerArea() {
-        String local = registerArea("LOCAL", null, "titular.prueba@ine.mx");
-        return registerArea("DISTRICT", local, "titular.prueba@ine.mx");
+    /** The state board the default fixture's district boards hang from (one per state: tests share it). */
+    static final String SHARED_STATE_BOARD = "JLE-PRUEBAS";
+
+    /**
+     * A new district board, headed by {@code titular.prueba@ine.mx}, under the shared state board
+     * (also headed by {@code titular.prueba@ine.mx}): each state has one state board and each
+     * district number one board, so tests share the state board and take a free district number.
+     */
+    static synchronized String registerArea() {
+        if (given().auth().oauth2(cncsToken()).get("/api/areas/" + SHARED_STATE_BOARD).statusCode() == 404) {
+            registerArea(SHARED_STATE_BOARD, "LOCAL", freeState(), null, null, "titular.prueba@ine.mx");
+        }
+        return registerArea("DISTRICT", SHARED_STATE_BOARD, "titular.prueba@ine.mx");
     }
 
-    static String registerArea(String level, String parentCode, String headEmail) {
+    /** A new area of this level: a state board takes a state without one, a district board the next free number of its parent's state. */
+    static synchronized String registerArea(String level, String parentCode, String headEmail) {
         String code = unique(level.equals("LOCAL") ? "JLE-" : level.equals("DISTRICT") ? "JDE-" : "DIR-");
+        Integer state = switch (level) {
+            case "LOCAL" -> freeState();
+            case "DISTRICT" -> stateOf(parentCode);
+            default -> null;
+        };
+        Integer district = level.equals("DISTRICT") ? freeDistrict(state) : null;
+        return registerArea(code, level, state, district, parentCode, headEmail);
+    }
+
+    private static String registerArea(String code, String level, Integer state, Integer district, String parentCode,
+                                       String headEmail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("name", "Área de prueba " + code);
         body.put("level", level);
-        if (!level.equals("CENTRAL")) {
-            body.put("state", 7);
+        if (state != null) {
+            body.put("state", state);
         }
-        if (level.equals("DISTRICT")) {
-            body.put("district", 3);
+        if (district != null) {
+            body.put("district", district);
         }
         if (parentCode != null) {
             body.put("parentCode", parentCode);
@@ -51,6 +73,47 @@ final class RegistryFixtures {
                 .post("/api/areas")
                 .then().statusCode(201);
         return code;
+    }
+
+    /** A state (1–32) that has no state board yet in this test JVM's database. */
+    static int freeState() {
+        return first("""
+                select s from generate_series(1, 32) s
+                where not exists (select 1 from area where level = 'LOCAL' and state = s) order by s limit 1""", null,
+                "Every state has a state board: the tests use too many");
+    }
+
+    /** A district number (1–300) of this state that has no district board yet. */
+    static int freeDistrict(int state) {
+        return first("""
+                select d from generate_series(1, 300) d
+                where not exists (select 1 from area where level = 'DISTRICT' and state = :state and district = d)
+                order by d limit 1""", state, "Every district of state " + state + " is taken");
+    }
+
+    private static int first(String sql, Integer state, String exhausted) {
+        List<?> found = QuarkusTransaction.requiringNew().call(() -> {
+            var query = Account.getEntityManager().createNativeQuery(sql);
+            if (state != null) {
+                query.setParameter("state", state);
+            }
+            return query.getResultList();
+        });
+        if (found.isEmpty()) {
+            throw new IllegalStateException(exhausted);
+        }
+        return ((Number) found.get(0)).intValue();
+    }
+
+    private static Integer stateOf(String areaCode) {
+        return given().auth().oauth2(cncsToken()).get("/api/areas/" + areaCode).then().statusCode(200)
+                .extract().path("state");
+    }
+
+    /** The day the account was registered (the service's clock, which tests may have moved on): the earliest a baja may be. */
+    static String registeredOn(String accountId) {
+        return given().auth().oauth2(cncsToken()).get("/api/accounts/" + accountId).then().statusCode(200)
+                .extract().path("registeredOn");
     }
 
     static String registerPerson(String email) {

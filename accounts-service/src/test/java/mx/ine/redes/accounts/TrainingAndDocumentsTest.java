@@ -48,8 +48,8 @@ class TrainingAndDocumentsTest {
                     assertThat(training.attendeeEmails()).containsExactlyInAnyOrder(first, second);
                     assertThat(training.modality()).isEqualTo("EN_LINEA");
                 }));
-        given().auth().oauth2(TestTokens.forRole(Roles.COMMITTEE)).get("/api/trainings").then().statusCode(200)
-                .body("id", hasItem(id));
+        given().auth().oauth2(TestTokens.forRole(Roles.COMMITTEE)).get("/api/trainings?size=500").then().statusCode(200)
+                .body("items.id", hasItem(id));
     }
 
     @Test
@@ -72,7 +72,7 @@ class TrainingAndDocumentsTest {
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Enlace inseguro", "link", "http://example.com/x", "publishedOn", "2026-07-01"))
                 .post("/api/documents").then().statusCode(400).body("errors[0].field", equalTo("link"));
-        given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN)).get("/api/documents").then().statusCode(200)
-                .body("title", hasItem("Guía de llenado del formato de estadísticas"));
+        given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_ADMIN)).get("/api/documents?size=500").then().statusCode(200)
+                .body("items.title", hasItem("Guía de llenado del formato de estadísticas"));
     }
 }

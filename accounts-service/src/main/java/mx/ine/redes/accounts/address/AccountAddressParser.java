@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import mx.ine.redes.accounts.Network;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * Places a pasted profile URL, or a network and a handle as typed, on its network with a
@@ -75,7 +76,7 @@ public final class AccountAddressParser {
     /** Parses a pasted URL; refuses ({@code url}) what it cannot place. */
     public static AccountAddress parse(String url) {
         if (url == null || url.isBlank()) {
-            throw refused("La dirección está vacía.");
+            throw refused("La dirección está vacía.", "The address is empty.");
         }
         URI uri = toUri(url.strip());
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
@@ -84,12 +85,13 @@ public final class AccountAddressParser {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw refused("Solo se reconocen direcciones http o https.");
+            throw refused("Solo se reconocen direcciones http o https.", "Only http or https addresses are recognised.");
         }
         Network network = networkOf(host);
         if (network == null) {
             throw refused("La dirección " + url.strip() + " no es de una red social reconocida (" + host
-                    + "); registre la cuenta como red OTHER con su dirección.");
+                    + "); registre la cuenta como red OTHER con su dirección.", "The address " + url.strip()
+                    + " is not on a recognised social network (" + host + "); register the account as network OTHER with its address.");
         }
         List<String> path = segments(legacyHashBangPath(uri));
         return switch (network) {
@@ -109,7 +111,7 @@ public final class AccountAddressParser {
     /** Normalises a handle typed for a network; refuses ({@code handle}) illegal characters. */
     public static AccountAddress of(Network network, String handle) {
         if (handle == null || handle.isBlank()) {
-            throw invalidHandle("El usuario está vacío.");
+            throw invalidHandle("El usuario está vacío.", "The handle is empty.");
         }
         String typed = handle.strip();
         if (network == Network.OTHER) {
@@ -141,7 +143,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromX(List<String> path) {
         String first = firstSegment(path, Network.X);
         if (X_RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
-            throw refused("La dirección de X no es la de una cuenta (/" + first + ").");
+            throw refused("La dirección de X no es la de una cuenta (/" + first + ").", "The X address is not that of an account (/" + first + ").");
         }
         // x.com/<handle>/status/<id> is a post of the account: the account is still <handle>.
         return x(require(stripAt(first.toLowerCase(Locale.ROOT)), X_HANDLE, Network.X, "url"));
@@ -156,7 +158,7 @@ public final class AccountAddressParser {
         if (first.equals("profile.php")) {
             String id = queryParameter(rawQuery, "id");
             if (id == null || !DIGITS.matcher(id).matches()) {
-                throw refused("La dirección de perfil de Facebook no trae un identificador numérico (id=).");
+                throw refused("La dirección de perfil de Facebook no trae un identificador numérico (id=).", "The Facebook profile address has no numeric id (id=).");
             }
             return facebookId(id);
         }
@@ -164,18 +166,18 @@ public final class AccountAddressParser {
             // /pages/<Name>/<id> and /people/<Name>/<id>: the numeric id is the stable identity.
             String id = path.size() >= 3 ? path.get(2) : "";
             if (!DIGITS.matcher(id).matches()) {
-                throw refused("La dirección de Facebook /" + first + "/ no trae el identificador numérico de la página.");
+                throw refused("La dirección de Facebook /" + first + "/ no trae el identificador numérico de la página.", "The Facebook address /" + first + "/ has no numeric page id.");
             }
             return facebookId(id);
         }
         if (first.equals("pg")) {
             if (path.size() < 2) {
-                throw refused("La dirección de Facebook /pg/ no trae el nombre de la página.");
+                throw refused("La dirección de Facebook /pg/ no trae el nombre de la página.", "The Facebook /pg/ address has no page name.");
             }
             return facebookName(require(path.get(1).toLowerCase(Locale.ROOT), FACEBOOK_NAME, Network.FACEBOOK, "url"));
         }
         if (FACEBOOK_RESERVED.contains(first)) {
-            throw refused("La dirección de Facebook no es la de una página o perfil (/" + first + ").");
+            throw refused("La dirección de Facebook no es la de una página o perfil (/" + first + ").", "The Facebook address is not that of a page or profile (/" + first + ").");
         }
         if (DIGITS.matcher(first).matches()) {
             return facebookId(first);
@@ -195,13 +197,13 @@ public final class AccountAddressParser {
         String first = firstSegment(path, Network.YOUTUBE);
         String lowerFirst = first.toLowerCase(Locale.ROOT);
         if (YOUTUBE_NOT_A_CHANNEL.contains(lowerFirst)) {
-            throw refused("La dirección de YouTube es de un video o una búsqueda, no de un canal (/" + first + ").");
+            throw refused("La dirección de YouTube es de un video o una búsqueda, no de un canal (/" + first + ").", "The YouTube address is of a video or a search, not of a channel (/" + first + ").");
         }
         if (first.startsWith("@")) {
             return youTube(first, "url");
         }
         if (path.size() < 2 && Set.of("channel", "c", "user").contains(lowerFirst)) {
-            throw refused("La dirección de YouTube /" + first + "/ no trae el canal.");
+            throw refused("La dirección de YouTube /" + first + "/ no trae el canal.", "The YouTube address /" + first + "/ has no channel.");
         }
         return switch (lowerFirst) {
             case "channel" -> youTube("channel/" + path.get(1), "url");
@@ -222,7 +224,7 @@ public final class AccountAddressParser {
         if (lower.startsWith("channel/")) {
             String id = value.substring("channel/".length());
             if (!YOUTUBE_CHANNEL_ID.matcher(id).matches()) {
-                throw invalid(field, "El identificador de canal de YouTube no es válido (UC seguido de 22 caracteres).");
+                throw invalid(field, "El identificador de canal de YouTube no es válido (UC seguido de 22 caracteres).", "The YouTube channel id is not valid (UC followed by 22 characters).");
             }
             return new AccountAddress(Network.YOUTUBE, "channel/" + id, "https://www.youtube.com/channel/" + id);
         }
@@ -238,7 +240,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromInstagram(List<String> path) {
         String first = firstSegment(path, Network.INSTAGRAM).toLowerCase(Locale.ROOT);
         if (INSTAGRAM_RESERVED.contains(first)) {
-            throw refused("La dirección de Instagram es de una publicación, no de una cuenta (/" + first + ").");
+            throw refused("La dirección de Instagram es de una publicación, no de una cuenta (/" + first + ").", "The Instagram address is of a post, not of an account (/" + first + ").");
         }
         String handle = require(stripAt(first), INSTAGRAM_HANDLE, Network.INSTAGRAM, "url");
         return new AccountAddress(Network.INSTAGRAM, handle, "https://www.instagram.com/" + handle);
@@ -247,7 +249,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromTikTok(List<String> path) {
         String first = firstSegment(path, Network.TIKTOK).toLowerCase(Locale.ROOT);
         if (!first.startsWith("@")) {
-            throw refused("La dirección de TikTok debe ser la de un perfil (tiktok.com/@usuario); los enlaces cortos no se pueden ubicar.");
+            throw refused("La dirección de TikTok debe ser la de un perfil (tiktok.com/@usuario); los enlaces cortos no se pueden ubicar.", "The TikTok address must be that of a profile (tiktok.com/@user); short links cannot be located.");
         }
         String handle = require(first.substring(1), TIKTOK_HANDLE, Network.TIKTOK, "url");
         return new AccountAddress(Network.TIKTOK, handle, "https://www.tiktok.com/@" + handle);
@@ -256,7 +258,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromThreads(List<String> path) {
         String first = firstSegment(path, Network.THREADS).toLowerCase(Locale.ROOT);
         if (!first.startsWith("@")) {
-            throw refused("La dirección de Threads debe ser la de un perfil (threads.net/@usuario).");
+            throw refused("La dirección de Threads debe ser la de un perfil (threads.net/@usuario).", "The Threads address must be that of a profile (threads.net/@user).");
         }
         String handle = require(first.substring(1), INSTAGRAM_HANDLE, Network.THREADS, "url");
         return new AccountAddress(Network.THREADS, handle, "https://www.threads.net/@" + handle);
@@ -265,7 +267,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromLinkedIn(List<String> path) {
         String first = firstSegment(path, Network.LINKEDIN).toLowerCase(Locale.ROOT);
         if (!Set.of("company", "school", "showcase").contains(first) || path.size() < 2) {
-            throw refused("La dirección de LinkedIn debe ser la de una página (linkedin.com/company/…, /school/… o /showcase/…).");
+            throw refused("La dirección de LinkedIn debe ser la de una página (linkedin.com/company/…, /school/… o /showcase/…).", "The LinkedIn address must be that of a page (linkedin.com/company/…, /school/… or /showcase/…).");
         }
         return linkedIn((first.equals("company") ? "" : first + "/") + path.get(1).toLowerCase(Locale.ROOT), "url");
     }
@@ -279,7 +281,7 @@ public final class AccountAddressParser {
             kind = typed.substring(0, slash);
             name = typed.substring(slash + 1);
             if (!Set.of("company", "school", "showcase").contains(kind)) {
-                throw invalid(field, "La página de LinkedIn debe ser company, school o showcase.");
+                throw invalid(field, "La página de LinkedIn debe ser company, school o showcase.", "The LinkedIn page must be company, school or showcase.");
             }
         }
         require(name, LINKEDIN_NAME, Network.LINKEDIN, field);
@@ -290,7 +292,7 @@ public final class AccountAddressParser {
     private static AccountAddress fromPinterest(List<String> path) {
         String first = firstSegment(path, Network.PINTEREST).toLowerCase(Locale.ROOT);
         if (PINTEREST_RESERVED.contains(first)) {
-            throw refused("La dirección de Pinterest no es la de un perfil (/" + first + ").");
+            throw refused("La dirección de Pinterest no es la de un perfil (/" + first + ").", "The Pinterest address is not that of a profile (/" + first + ").");
         }
         // pinterest.com/<user>/<board> is a board of the account: the account is still <user>.
         String handle = require(first, PINTEREST_HANDLE, Network.PINTEREST, "url");
@@ -299,7 +301,7 @@ public final class AccountAddressParser {
 
     private static AccountAddress fromWhatsApp(List<String> path) {
         if (path.size() < 2 || !path.get(0).equalsIgnoreCase("channel")) {
-            throw refused("La dirección de WhatsApp debe ser la de un canal (whatsapp.com/channel/…).");
+            throw refused("La dirección de WhatsApp debe ser la de un canal (whatsapp.com/channel/…).", "The WhatsApp address must be that of a channel (whatsapp.com/channel/…).");
         }
         return whatsApp(path.get(1), "url");
     }
@@ -307,7 +309,7 @@ public final class AccountAddressParser {
     private static AccountAddress whatsApp(String typed, String field) {
         String id = typed.regionMatches(true, 0, "channel/", 0, 8) ? typed.substring(8) : typed;
         if (!WHATSAPP_CHANNEL_ID.matcher(id).matches()) {
-            throw invalid(field, "El identificador del canal de WhatsApp solo admite letras y dígitos (10 a 40).");
+            throw invalid(field, "El identificador del canal de WhatsApp solo admite letras y dígitos (10 a 40).", "The WhatsApp channel id admits only letters and digits (10 to 40).");
         }
         return new AccountAddress(Network.WHATSAPP_CHANNEL, id, "https://www.whatsapp.com/channel/" + id);
     }
@@ -321,17 +323,17 @@ public final class AccountAddressParser {
         try {
             uri = new URI(typed);
         } catch (URISyntaxException e) {
-            throw invalidHandle("Para la red OTHER, el usuario es la dirección https completa de la cuenta.");
+            throw invalidHandle("Para la red OTHER, el usuario es la dirección https completa de la cuenta.", "For network OTHER, the handle is the account's full https address.");
         }
         if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("https") || uri.getHost() == null) {
-            throw invalidHandle("Para la red OTHER, el usuario es la dirección https completa de la cuenta.");
+            throw invalidHandle("Para la red OTHER, el usuario es la dirección https completa de la cuenta.", "For network OTHER, the handle is the account's full https address.");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("www.")) {
             host = host.substring(4);
         }
         if (networkOf(host) != null) {
-            throw invalidHandle("La dirección es de " + networkOf(host) + ": registre la cuenta con esa red.");
+            throw invalidHandle("La dirección es de " + networkOf(host) + ": registre la cuenta con esa red.", "The address is on " + networkOf(host) + ": register the account with that network.");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         String normalised = host + path;
@@ -342,17 +344,17 @@ public final class AccountAddressParser {
 
     private static URI toUri(String text) {
         if (text.chars().anyMatch(Character::isWhitespace)) {
-            throw refused("La dirección no puede contener espacios.");
+            throw refused("La dirección no puede contener espacios.", "The address cannot contain spaces.");
         }
         String withScheme = text.contains("://") ? text : "https://" + text;
         try {
             URI uri = new URI(withScheme);
             if (uri.getHost() == null) {
-                throw refused("La dirección " + text + " no tiene un dominio.");
+                throw refused("La dirección " + text + " no tiene un dominio.", "The address " + text + " has no domain.");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw refused("La dirección " + text + " no es una URL válida.");
+            throw refused("La dirección " + text + " no es una URL válida.", "The address " + text + " is not a valid URL.");
         }
     }
 
@@ -400,7 +402,7 @@ public final class AccountAddressParser {
 
     private static String firstSegment(List<String> path, Network network) {
         if (path.isEmpty()) {
-            throw refused("La dirección de " + network + " no señala ninguna cuenta.");
+            throw refused("La dirección de " + network + " no señala ninguna cuenta.", "The " + network + " address points to no account.");
         }
         return path.get(0);
     }
@@ -422,20 +424,21 @@ public final class AccountAddressParser {
     private static String require(String value, Pattern pattern, Network network, String field) {
         if (!pattern.matcher(value).matches()) {
             throw invalid(field, "El usuario «" + value + "» no es válido en " + network
-                    + ": contiene caracteres no permitidos o su longitud no es válida.");
+                    + ": contiene caracteres no permitidos o su longitud no es válida.", "The handle \"" + value
+                    + "\" is not valid on " + network + ": it has characters not allowed or its length is not valid.");
         }
         return value;
     }
 
-    private static ProblemException refused(String detail) {
-        return invalid("url", detail);
+    private static ProblemException refused(String es, String en) {
+        return ProblemException.invalid("url", Text.of(es, en));
     }
 
-    private static ProblemException invalidHandle(String detail) {
-        return invalid("handle", detail);
+    private static ProblemException invalidHandle(String es, String en) {
+        return ProblemException.invalid("handle", Text.of(es, en));
     }
 
-    private static ProblemException invalid(String field, String detail) {
-        return ProblemException.invalid(field, detail);
+    private static ProblemException invalid(String field, String es, String en) {
+        return ProblemException.invalid(field, Text.of(es, en));
     }
 }

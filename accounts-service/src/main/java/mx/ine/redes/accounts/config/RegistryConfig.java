@@ -1,6 +1,8 @@
 package mx.ine.redes.accounts.config;
 
 import io.smallrye.config.ConfigMapping;
+import java.util.List;
+import java.util.Optional;
 import io.smallrye.config.WithDefault;
 
 /** The registry's rules that the Institute may tune without a release. */
@@ -22,12 +24,28 @@ public interface RegistryConfig {
     }
 
     interface Verification {
-        /** Requests one client address may make per minute to the public verification. */
+        /** Requests one client (an IPv4 address, an IPv6 /64) may make per minute to the public verification. */
         @WithDefault("60")
         int requestsPerMinute();
 
-        /** Whether the client address is taken from {@code X-Forwarded-For} (only behind a trusted proxy). */
-        @WithDefault("false")
-        boolean trustForwardedFor();
+        /**
+         * The proxies in front of the service (addresses or CIDR blocks, IPv4 or IPv6). A request
+         * from one of them is attributed to the last address of {@code X-Forwarded-For} that is not
+         * one of them (read from the right: the entries on the left are whatever the client wrote).
+         * None (the default): {@code X-Forwarded-For} is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** How many clients' buckets are kept; beyond it the least recently seen is forgotten. */
+        @WithDefault("100000")
+        int maxTrackedClients();
+    }
+
+    Bulk bulk();
+
+    interface Bulk {
+        /** Accounts written (and their events) per flush in bulk work: the dormancy sweep, an area change. */
+        @WithDefault("500")
+        int chunkSize();
     }
 }

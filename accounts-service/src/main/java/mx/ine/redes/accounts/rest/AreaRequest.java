@@ -11,12 +11,12 @@ import mx.ine.redes.accounts.AreaLevel;
 
 /** An area to register. Ids and timestamps are the server's: a client cannot set them. */
 public record AreaRequest(
-        @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "debe tener de 2 a 30 mayúsculas, dígitos o guiones") String code,
+        @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "{accounts.area.code.pattern}") String code,
         @NotBlank @Size(max = 200) String name,
         @NotNull AreaLevel level,
         @Min(1) @Max(32) Integer state,
         @Min(1) @Max(300) Integer district,
-        @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "debe tener de 2 a 30 mayúsculas, dígitos o guiones") String parentCode,
+        @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "{accounts.area.code.pattern}") String parentCode,
         @Size(max = 200) String headName,
-        @Email @Pattern(regexp = "(?i)[^@\\s]+@ine\\.mx", message = "debe ser una dirección institucional @ine.mx") String headEmail) {
+        @Email @Pattern(regexp = "(?i)[^@\\s]+@ine\\.mx", message = "{accounts.staff.email.domain}") String headEmail) {
 }

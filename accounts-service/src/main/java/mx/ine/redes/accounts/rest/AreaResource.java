@@ -13,7 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
+import mx.ine.redes.support.csv.CsvUpload;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
+import mx.ine.redes.support.problem.Text;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import mx.ine.redes.accounts.Area;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
 import mx.ine.redes.accounts.service.AreaService;
@@ -21,6 +30,8 @@ import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,8 +49,14 @@ public class AreaResource {
 
     @POST
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Registra un área del Instituto")
-    public RestResponse<AreaResponse> register(@Valid @NotNull AreaRequest request, UriInfo uri) {
+    @Operation(summary = "Registra un área del Instituto",
+            description = "Un área central no tiene entidad ni distrito y depende de otra central (o de ninguna); una junta"
+                    + " local tiene su entidad (una por entidad) y depende de un área central o de ninguna; una junta distrital"
+                    + " tiene entidad y número (una por ambos) y depende de la junta local de su entidad.")
+    @APIResponse(responseCode = "201", description = "Área registrada",
+            headers = @Header(name = "Location", description = "La dirección del área"))
+    @APIResponse(responseCode = "409", description = "La clave, la entidad (junta local) o el distrito (junta distrital) ya tiene área; nombra cuál")
+    public RestResponse<AreaResponse> registerArea(@Valid @NotNull AreaRequest request, UriInfo uri) {
         Area area = areas.register(request);
         return RestResponse.ResponseBuilder.<AreaResponse>created(uri.getAbsolutePathBuilder().path(area.code).build())
                 .entity(RegistryMapper.toResponse(area)).build();
@@ -47,18 +64,23 @@ public class AreaResource {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
-    @Operation(summary = "Lista las áreas")
-    public List<AreaResponse> list() {
-        return areas.listAll().stream().map(RegistryMapper::toResponse).toList();
+    @Operation(summary = "Lista las áreas, por páginas", description = "Ordenadas por clave (code), un orden sin empates.")
+    @APIResponse(responseCode = "200", description = "Una página de áreas")
+    public Page<AreaResponse> listAreas(@BeanParam PageParams paging) {
+        Page<Area> page = areas.page(paging.request());
+        return new Page<>(page.items().stream().map(RegistryMapper::toResponse).toList(), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
     @Operation(summary = "Consulta un área por su clave")
-    public AreaResponse get(@PathParam("code") String code) {
+    @APIResponse(responseCode = "200", description = "El área")
+    @APIResponse(responseCode = "404", description = "No existe el área")
+    public AreaResponse getArea(@PathParam("code") String code) {
         return areas.findByCode(code).map(RegistryMapper::toResponse)
-                .orElseThrow(() -> ProblemException.notFound("No existe el área " + code + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("No existe el área " + code + ".",
+                        "There is no area " + code + ".")));
     }
 
     @PATCH
@@ -69,20 +91,27 @@ public class AreaResource {
                     + " titular del área superior). Si algo cambia, se anuncia AccountUpdated para cada cuenta vigente del área"
                     + " y de todas las áreas debajo de ella, y queda en el historial de cada cuenta; si nada cambia, no se"
                     + " anuncia nada.")
-    public AreaResponse update(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
+    @APIResponse(responseCode = "200", description = "El área, cambiada o no")
+    @APIResponse(responseCode = "404", description = "No existe el área")
+    public AreaResponse updateArea(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
         return RegistryMapper.toResponse(areas.update(code, update, caller.email()));
     }
 
     @POST
     @Path("/import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Importa áreas desde CSV: todas o ninguna",
             description = "Columnas: code,name,level,state,district,parentCode,headName,headEmail. Un área superior puede"
                     + " existir ya o venir en cualquier línea del archivo. Si una línea tiene errores no se importa nada y la"
-                    + " respuesta 422 lista cada línea con su motivo.")
-    public RestResponse<List<AreaResponse>> importCsv(String csv) {
+                    + " respuesta 422 lista cada error de cada línea (line, y field = columna). UTF-8 (con o sin BOM), o la"
+                    + " codificación declarada (Content-Type: text/csv; charset=windows-1252).")
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "201", description = "Áreas importadas")
+    @APIResponse(responseCode = "409", description = "Otra operación registró a la vez un área con la misma clave o sede")
+    @APIResponse(responseCode = "422", description = "El archivo tiene errores (cada uno con su línea y columna); no se importó nada")
+    public RestResponse<List<AreaResponse>> importAreas(byte[] csv, @Context HttpHeaders headers) {
         return RestResponse.status(RestResponse.Status.CREATED,
-                areas.importCsv(csv == null ? "" : csv).stream().map(RegistryMapper::toResponse).toList());
+                areas.importCsv(CsvUpload.text(csv, headers.getMediaType())).stream().map(RegistryMapper::toResponse).toList());
     }
 }

@@ -11,10 +11,10 @@ import jakarta.validation.constraints.Size;
  * with a new head, since a JSON {@code null} and an absent field read alike here.
  */
 public record AreaUpdate(
-        @Pattern(regexp = ".*\\S.*", message = "no puede quedar vacío") @Size(max = 200) String name,
-        @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "debe tener de 2 a 30 mayúsculas, dígitos o guiones") String parentCode,
-        @Pattern(regexp = ".*\\S.*", message = "no puede quedar vacío; para quitar al titular use removeHead") @Size(max = 200) String headName,
-        @Email @Pattern(regexp = "(?i)[^@\\s]+@ine\\.mx", message = "debe ser una dirección institucional @ine.mx") String headEmail,
+        @Pattern(regexp = ".*\\S.*", message = "{accounts.text.blank}") @Size(max = 200) String name,
+        @Pattern(regexp = "[A-Z0-9-]{2,30}", message = "{accounts.area.code.pattern}") String parentCode,
+        @Pattern(regexp = ".*\\S.*", message = "{accounts.area.headName.blank}") @Size(max = 200) String headName,
+        @Email @Pattern(regexp = "(?i)[^@\\s]+@ine\\.mx", message = "{accounts.staff.email.domain}") String headEmail,
         Boolean removeHead) {
 
     public boolean removesHead() {

@@ -3,6 +3,7 @@ package mx.ine.redes.accounts.rest;
 import java.util.Arrays;
 import java.util.Locale;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * Enumerated query parameters. JAX-RS answers 404 for a value it cannot convert; a filter with a
@@ -20,8 +21,9 @@ final class QueryValues {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(parameter, "Valor no admitido: " + value + ". Admitidos: "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+            throw ProblemException.invalidParameter(parameter, Text.of("Valor no admitido: " + value + ". Admitidos: "
+                    + Arrays.toString(type.getEnumConstants()) + ".", "Unsupported value: " + value + ". Accepted: "
+                    + Arrays.toString(type.getEnumConstants()) + "."));
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,11 @@ import mx.ine.redes.accounts.Training;
 import mx.ine.redes.accounts.service.StaffService;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,6 +43,9 @@ public class StaffResource {
     @Path("/people")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Registra a una persona del Instituto (correo ine.mx) que podrá administrar cuentas")
+    @APIResponse(responseCode = "201", description = "Persona registrada",
+            headers = @Header(name = "Location", description = "La dirección de la persona"))
+    @APIResponse(responseCode = "409", description = "Ya hay una persona con ese correo")
     public RestResponse<PersonResponse> registerPerson(@Valid @NotNull PersonRequest request, UriInfo uri) {
         Person person = staff.registerPerson(request);
         return RestResponse.ResponseBuilder.<PersonResponse>created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
@@ -47,15 +55,19 @@ public class StaffResource {
     @GET
     @Path("/people")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION})
-    @Operation(summary = "Lista a las personas registradas")
-    public List<PersonResponse> people() {
-        return staff.people().stream().map(StaffResource::toResponse).toList();
+    @Operation(summary = "Lista a las personas registradas, por páginas", description = "Ordenadas por correo (único).")
+    @APIResponse(responseCode = "200", description = "Una página de personas")
+    public Page<PersonResponse> listPeople(@BeanParam PageParams paging) {
+        return map(staff.people(paging.request()), StaffResource::toResponse);
     }
 
     @POST
     @Path("/trainings")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Registra una capacitación y a quienes asistieron (Art. 6 V)")
+    @Operation(summary = "Registra una capacitación y a quienes asistieron (Art. 6 V)",
+            description = "Se registra una vez impartida: la fecha no puede ser futura.")
+    @APIResponse(responseCode = "201", description = "Capacitación registrada",
+            headers = @Header(name = "Location", description = "La dirección de la capacitación"))
     public RestResponse<TrainingResponse> recordTraining(@Valid @NotNull TrainingRequest request, UriInfo uri) {
         Training training = staff.recordTraining(request, caller.email());
         return RestResponse.ResponseBuilder.<TrainingResponse>created(uri.getAbsolutePathBuilder().path(training.id.toString()).build())
@@ -65,15 +77,20 @@ public class StaffResource {
     @GET
     @Path("/trainings")
     @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
-    @Operation(summary = "Lista las capacitaciones")
-    public List<TrainingResponse> trainings() {
-        return staff.trainings().stream().map(StaffResource::toResponse).toList();
+    @Operation(summary = "Lista las capacitaciones, por páginas",
+            description = "De la más reciente a la más antigua (fecha de impartición), y por id entre las del mismo día.")
+    @APIResponse(responseCode = "200", description = "Una página de capacitaciones")
+    public Page<TrainingResponse> listTrainings(@BeanParam PageParams paging) {
+        return map(staff.trainings(paging.request()), StaffResource::toResponse);
     }
 
     @POST
     @Path("/documents")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Publica un documento de apoyo para los administradores (Art. 6 IV)")
+    @Operation(summary = "Publica un documento de apoyo para los administradores (Art. 6 IV)",
+            description = "La fecha de publicación no puede ser futura.")
+    @APIResponse(responseCode = "201", description = "Documento publicado",
+            headers = @Header(name = "Location", description = "La dirección del documento"))
     public RestResponse<DocumentResponse> publishDocument(@Valid @NotNull DocumentRequest request, UriInfo uri) {
         SupportDocument document = staff.publishDocument(request, caller.email());
         return RestResponse.ResponseBuilder.<DocumentResponse>created(uri.getAbsolutePathBuilder().path(document.id.toString()).build())
@@ -83,9 +100,15 @@ public class StaffResource {
     @GET
     @Path("/documents")
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
-    @Operation(summary = "Lista los documentos de apoyo publicados")
-    public List<DocumentResponse> documents() {
-        return staff.documents().stream().map(StaffResource::toResponse).toList();
+    @Operation(summary = "Lista los documentos de apoyo publicados, por páginas",
+            description = "Del publicado más recientemente al más antiguo, y por id entre los del mismo día.")
+    @APIResponse(responseCode = "200", description = "Una página de documentos")
+    public Page<DocumentResponse> listDocuments(@BeanParam PageParams paging) {
+        return map(staff.documents(paging.request()), StaffResource::toResponse);
+    }
+
+    private static <T, R> Page<R> map(Page<T> page, java.util.function.Function<T, R> mapper) {
+        return new Page<>(page.items().stream().map(mapper).toList(), page.page(), page.size(), page.total());
     }
 
     private static PersonResponse toResponse(Person person) {

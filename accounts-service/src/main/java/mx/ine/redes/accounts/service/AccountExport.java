@@ -2,6 +2,7 @@ package mx.ine.redes.accounts.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,22 +30,34 @@ public class AccountExport {
     @Inject
     AccountSearch search;
 
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Writes the accounts in batches read through a cursor: each batch's administrators in one
+     * query, then the batch is written and let go of (the persistence context is cleared), so the
+     * memory used does not grow with the number of accounts.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void write(AccountFilter filter, OutputStream out) {
+    public void write(AccountSearch.Condition condition, OutputStream out) {
         try {
             out.write(Csv.line(COLUMNS).getBytes(StandardCharsets.UTF_8));
             List<Account> batch = new ArrayList<>(BATCH);
-            for (var iterator = search.stream(filter).iterator(); iterator.hasNext(); ) {
-                batch.add(iterator.next());
-                if (batch.size() == BATCH || !iterator.hasNext()) {
-                    Map<java.util.UUID, List<String>> admins = search.administratorsOf(batch);
-                    for (Account account : batch) {
-                        out.write(Csv.line(row(account, admins.getOrDefault(account.id, List.of())))
-                                .getBytes(StandardCharsets.UTF_8));
+            try (var accounts = search.stream(condition)) {
+                for (var iterator = accounts.iterator(); iterator.hasNext(); ) {
+                    batch.add(iterator.next());
+                    if (batch.size() == BATCH || !iterator.hasNext()) {
+                        Map<java.util.UUID, List<String>> admins = search.administratorsOf(batch);
+                        for (Account account : batch) {
+                            out.write(Csv.line(row(account, admins.getOrDefault(account.id, List.of())))
+                                    .getBytes(StandardCharsets.UTF_8));
+                        }
+                        batch.clear();
+                        entityManager.clear();
                     }
-                    batch.clear();
                 }
             }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

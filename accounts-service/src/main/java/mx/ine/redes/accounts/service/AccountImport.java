@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,13 +23,20 @@ import mx.ine.redes.accounts.address.AccountAddress;
 import mx.ine.redes.accounts.address.AccountAddressParser;
 import mx.ine.redes.accounts.rest.AccountRequest;
 import mx.ine.redes.support.csv.Csv;
-import mx.ine.redes.support.problem.Problem;
+import mx.ine.redes.support.csv.CsvUpload;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.ProblemException.Violation;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * CSV import of accounts, all or nothing: every line is checked first and, if any is wrong,
- * nothing is imported and the answer lists each wrong line with its reason; otherwise every
- * account is registered in one transaction.
+ * nothing is imported and the answer lists every error of every line (its line and column);
+ * otherwise every account is registered in one transaction.
+ *
+ * <p>The header names the columns, in any order: the nine of {@link #COLUMNS} (those that
+ * registration reads) and, optionally, the descriptive ones an export adds after them
+ * ({@link AccountExport#COLUMNS}: id, status, dates and flags that the registry owns), which are
+ * ignored — so an export imports as it is. A line with more cells than the header is an error.
  */
 @ApplicationScoped
 public class AccountImport {
@@ -43,147 +51,206 @@ public class AccountImport {
     @Inject
     Validator validator;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public List<Account> importCsv(String csv, String actor) {
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.parse(csv);
-        } catch (Csv.MalformedCsvException e) {
-            throw ProblemException.unprocessable("El archivo no es un CSV válido; no se importó nada.",
-                    List.of(new Problem.InvalidField("lines[" + e.line() + "]", e.getMessage())));
-        }
+        List<Csv.Row> rows = CsvUpload.rows(csv);
         if (rows.isEmpty()) {
-            throw ProblemException.unprocessable("El archivo está vacío; no se importó nada.",
-                    List.of(new Problem.InvalidField("lines[1]", "Falta el encabezado " + String.join(",", COLUMNS) + ".")));
+            throw ProblemException.unprocessable(Text.of("El archivo está vacío; no se importó nada.",
+                    "The file is empty; nothing was imported."), List.of(Violation.line(1, null, Text.of(
+                    "Falta el encabezado " + String.join(",", COLUMNS) + ".", "The header " + String.join(",", COLUMNS)
+                            + " is missing."))));
         }
-        Map<String, Integer> columns = header(rows.get(0));
-        List<Problem.InvalidField> errors = new ArrayList<>();
+        Csv.Row header = rows.get(0);
+        Map<String, Integer> columns = header(header);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), AccountService.INSTITUTE_ZONE);
+        List<Violation> errors = new ArrayList<>();
         List<AccountRequest> requests = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            String prefix = "lines[" + row.line() + "]";
-            try {
-                AccountRequest request = toRequest(row, columns);
-                for (ConstraintViolation<AccountRequest> violation : validator.validate(request)) {
-                    errors.add(new Problem.InvalidField(prefix + "." + violation.getPropertyPath(), violation.getMessage()));
-                }
-                AccountAddress address = check(request);
+            Line line = new Line(row, columns, errors);
+            if (row.fields().size() > header.fields().size()) {
+                line.error(null, Text.of("La línea tiene " + row.fields().size() + " columnas; el encabezado, "
+                        + header.fields().size() + ".", "The line has " + row.fields().size() + " columns; the header, "
+                        + header.fields().size() + "."));
+            }
+            AccountRequest request = toRequest(line, today);
+            for (ConstraintViolation<AccountRequest> violation : validator.validate(request)) {
+                line.error(violation.getPropertyPath().toString(), Text.spanish(violation.getMessage()));
+            }
+            AccountAddress address = check(request, line);
+            if (address != null) {
                 Integer earlier = seen.putIfAbsent(address.network() + "/" + address.handle(), row.line());
                 if (earlier != null) {
-                    errors.add(new Problem.InvalidField(prefix, "La cuenta " + address.network() + " " + address.handle()
-                            + " ya aparece en la línea " + earlier + "."));
+                    line.error(request.url() != null ? "url" : "handle", Text.of("La cuenta " + address.network() + " "
+                            + address.handle() + " ya aparece en la línea " + earlier + ".", "The account " + address.network()
+                            + " " + address.handle() + " already appears on line " + earlier + "."));
                 }
-                requests.add(request);
-            } catch (ProblemException problem) {
-                if (problem.errors().isEmpty()) {
-                    errors.add(new Problem.InvalidField(prefix, problem.getMessage()));
-                }
-                problem.errors().forEach(field -> errors.add(new Problem.InvalidField(prefix + "." + field.field(), field.message())));
             }
+            requests.add(request);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("El archivo tiene " + errors.size()
-                    + " errores; no se importó ninguna cuenta.", errors);
+            throw ProblemException.unprocessable(Text.of("El archivo tiene " + errors.size()
+                    + " errores; no se importó ninguna cuenta.", "The file has " + errors.size()
+                    + " errors; no account was imported."), errors);
         }
         List<Account> imported = new ArrayList<>();
-        for (AccountRequest request : requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            AccountRequest request = requests.get(i);
             AccountService.Registration registration = accounts.register(request, actor);
             if (registration.outcome() != AccountService.Outcome.REGISTERED) {
-                throw ProblemException.conflict("La cuenta " + request.handle() + request.url()
-                        + " coincide con una ya registrada; no se importó nada.");
+                int line = rows.get(i + 1).line();
+                throw ProblemException.conflict(Text.of("La cuenta de la línea " + line + " coincide con la cuenta ya"
+                                + " registrada " + registration.account().id + "; no se importó nada.",
+                        "The account on line " + line + " matches the account already registered "
+                                + registration.account().id + "; nothing was imported."),
+                        List.of(Violation.line(line, "platformAccountId", Text.of("Ya registrado en " + registration.account().id
+                                + ".", "Already registered in " + registration.account().id + "."))));
             }
             imported.add(registration.account());
         }
         return imported;
     }
 
+    /** The cells of one line, read by column name, and where its errors go. */
+    private record Line(Csv.Row row, Map<String, Integer> columns, List<Violation> errors) {
+
+        String value(String column) {
+            Integer index = columns.get(column);
+            if (index == null || index >= row.fields().size()) {
+                return null;
+            }
+            String text = Csv.restore(row.fields().get(index).strip());
+            return text.isEmpty() ? null : text;
+        }
+
+        void error(String column, Text message) {
+            errors.add(Violation.line(row.line(), column, message));
+        }
+    }
+
     private static Map<String, Integer> header(Csv.Row header) {
         Map<String, Integer> columns = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            columns.put(header.fields().get(i).strip(), i);
+            if (columns.putIfAbsent(header.fields().get(i).strip(), i) != null) {
+                repeated.add(header.fields().get(i).strip());
+            }
         }
         List<String> missing = List.of("displayName", "kind", "areaCode").stream()
                 .filter(required -> !columns.containsKey(required)).toList();
-        List<String> unknown = columns.keySet().stream().filter(name -> !COLUMNS.contains(name)).sorted().toList();
-        if (!missing.isEmpty() || !unknown.isEmpty()) {
-            throw ProblemException.unprocessable("El encabezado del archivo no es válido; no se importó nada.",
-                    List.of(new Problem.InvalidField("lines[" + header.line() + "]",
-                            "Columnas admitidas: " + String.join(",", COLUMNS)
-                                    + (missing.isEmpty() ? "" : "; faltan: " + String.join(",", missing))
-                                    + (unknown.isEmpty() ? "" : "; desconocidas: " + String.join(",", unknown)))));
+        List<String> unknown = columns.keySet().stream().filter(name -> !AccountExport.COLUMNS.contains(name)).sorted().toList();
+        if (!missing.isEmpty() || !unknown.isEmpty() || !repeated.isEmpty()) {
+            String es = "Columnas admitidas: " + String.join(",", COLUMNS) + " (y las descriptivas de una exportación)"
+                    + (missing.isEmpty() ? "" : "; faltan: " + String.join(",", missing))
+                    + (unknown.isEmpty() ? "" : "; desconocidas: " + String.join(",", unknown))
+                    + (repeated.isEmpty() ? "" : "; repetidas: " + String.join(",", repeated)) + ".";
+            String en = "Accepted columns: " + String.join(",", COLUMNS) + " (and an export's descriptive ones)"
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(",", missing))
+                    + (unknown.isEmpty() ? "" : "; unknown: " + String.join(",", unknown))
+                    + (repeated.isEmpty() ? "" : "; repeated: " + String.join(",", repeated)) + ".";
+            throw ProblemException.unprocessable(Text.of("El encabezado del archivo no es válido; no se importó nada.",
+                    "The file's header is not valid; nothing was imported."), List.of(Violation.line(header.line(), null,
+                    Text.of(es, en))));
         }
         return columns;
     }
 
-    private static AccountRequest toRequest(Csv.Row row, Map<String, Integer> columns) {
-        String network = value(row, columns, "network");
-        String kind = value(row, columns, "kind");
-        String lastPublication = value(row, columns, "lastPublicationOn");
-        String admins = value(row, columns, "administratorEmails");
-        String url = value(row, columns, "url");
+    /** The line's request; a cell that cannot be read is reported and left empty, so the other cells are still checked. */
+    private static AccountRequest toRequest(Line line, LocalDate today) {
+        String url = line.value("url");
+        String admins = line.value("administratorEmails");
         // An exported file carries both: the URL is the account's canonical address and decides.
         return new AccountRequest(url,
-                network == null ? null : enumValue(Network.class, network, "network"),
-                url == null ? value(row, columns, "handle") : null,
-                value(row, columns, "displayName"),
-                kind == null ? null : enumValue(AccountKind.class, kind, "kind"),
-                value(row, columns, "areaCode"),
-                value(row, columns, "platformAccountId"),
-                lastPublication == null ? null : date(lastPublication),
+                enumValue(Network.class, line, "network"),
+                url == null ? line.value("handle") : null,
+                line.value("displayName"),
+                enumValue(AccountKind.class, line, "kind"),
+                line.value("areaCode"),
+                line.value("platformAccountId"),
+                publicationDate(line, today),
                 admins == null ? List.of() : Arrays.stream(admins.split(";")).map(String::strip)
                         .filter(email -> !email.isEmpty()).toList());
     }
 
-    /** The checks registration makes before it writes anything, run for every line first. */
-    private static AccountAddress check(AccountRequest request) {
-        boolean byUrl = request.url() != null;
-        AccountAddress address;
-        if (byUrl) {
-            address = AccountAddressParser.parse(request.url());
-        } else if (request.network() == null || request.handle() == null) {
-            throw ProblemException.invalid("url", "Indique url, o network y handle.");
-        } else {
-            address = AccountAddressParser.of(request.network(), request.handle());
+    /** The checks registration makes before it writes anything, run for every line first; the address if it has one. */
+    private static AccountAddress check(AccountRequest request, Line line) {
+        AccountAddress address = null;
+        try {
+            if (request.url() != null) {
+                address = AccountAddressParser.parse(request.url());
+            } else if (request.network() == null || request.handle() == null) {
+                Text either = Text.of("Indique url, o network y handle.", "Give url, or network and handle.");
+                line.error("url", either);
+            } else {
+                address = AccountAddressParser.of(request.network(), request.handle());
+            }
+        } catch (ProblemException problem) {
+            problem.violations().forEach(violation -> line.error(violation.field() == null ? "url" : violation.field(),
+                    violation.message()));
         }
-        Account.findLive(address.network(), address.handle()).ifPresent(existing -> {
-            throw ProblemException.invalid("handle", "La cuenta " + address.network() + " " + address.handle()
-                    + " ya está registrada (id " + existing.id + ").");
-        });
+        if (address != null) {
+            AccountAddress found = address;
+            Account.findLive(address.network(), address.handle()).ifPresent(existing -> line.error(
+                    request.url() != null ? "url" : "handle", Text.of("La cuenta " + found.network() + " " + found.handle()
+                            + " ya está registrada (id " + existing.id + ").", "The account " + found.network() + " "
+                            + found.handle() + " is already registered (id " + existing.id + ").")));
+        }
         if (request.areaCode() != null && Area.findByCode(request.areaCode()).isEmpty()) {
-            throw ProblemException.invalid("areaCode", "No existe el área " + request.areaCode() + ".");
+            line.error("areaCode", Text.of("No existe el área " + request.areaCode() + ".",
+                    "There is no area " + request.areaCode() + "."));
         }
-        for (int i = 0; i < request.administratorEmails().size(); i++) {
-            String email = StaffEmails.require(request.administratorEmails().get(i), "administratorEmails[" + i + "]");
-            if (Person.findByEmail(email).isEmpty()) {
-                throw ProblemException.invalid("administratorEmails[" + i + "]", "No hay una persona registrada con el correo " + email + ".");
+        for (String email : request.administratorEmails()) {
+            try {
+                String normalised = StaffEmails.require(email, "administratorEmails");
+                if (Person.findByEmail(normalised).isEmpty()) {
+                    line.error("administratorEmails", Text.of("No hay una persona registrada con el correo " + email + ".",
+                            "No person is registered with the e-mail " + email + "."));
+                }
+            } catch (ProblemException problem) {
+                line.error("administratorEmails", problem.detail());
             }
         }
         return address;
     }
 
-    private static String value(Csv.Row row, Map<String, Integer> columns, String column) {
-        Integer index = columns.get(column);
-        if (index == null || index >= row.fields().size()) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, Line line, String column) {
+        String text = line.value(column);
+        if (text == null) {
             return null;
         }
-        String text = row.fields().get(index).strip();
-        return text.isEmpty() ? null : text;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "Valor no admitido: " + text + ". Admitidos: "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+            line.error(column, Text.of("Valor no admitido: " + text + ". Admitidos: " + Arrays.toString(type.getEnumConstants())
+                    + ".", "Unsupported value: " + text + ". Accepted: " + Arrays.toString(type.getEnumConstants()) + "."));
+            return null;
         }
     }
 
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("lastPublicationOn", "La fecha " + text + " no tiene el formato AAAA-MM-DD.");
+    private static LocalDate publicationDate(Line line, LocalDate today) {
+        String text = line.value("lastPublicationOn");
+        if (text == null) {
+            return null;
         }
+        LocalDate date;
+        try {
+            date = text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null) {
+            line.error("lastPublicationOn", Text.of("La fecha " + text + " no es una fecha AAAA-MM-DD.",
+                    "The date " + text + " is not a YYYY-MM-DD date."));
+            return null;
+        }
+        if (date.isAfter(today)) {
+            line.error("lastPublicationOn", Text.of("La fecha de última publicación (" + date + ") no puede ser futura.",
+                    "The last publication date (" + date + ") cannot be in the future."));
+            return null;
+        }
+        return date;
     }
 }

@@ -12,7 +12,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * Filtered, paged lists of accounts. Every query carries the caller's visibility, so a list never
@@ -29,30 +32,34 @@ public class AccountSearch {
     @Inject
     AccountVisibility visibility;
 
-    public record Page(List<Account> accounts, long total) {
-    }
-
-    public Page page(AccountFilter filter, int page, int size) {
+    public Page<Account> page(AccountFilter filter, PageRequest paging) {
         Condition condition = condition(filter);
         TypedQuery<Long> count = entityManager.createQuery("select count(a) from Account a where " + condition.jpql, Long.class);
         condition.parameters.forEach(count::setParameter);
         long total = count.getSingleResult();
-        if (total == 0 || (long) page * size >= total) {
-            return new Page(List.of(), total);
-        }
-        TypedQuery<Account> query = entityManager.createQuery("select a from Account a join fetch a.area where "
-                + condition.jpql + " order by a.network, a.handle, a.id", Account.class);
-        condition.parameters.forEach(query::setParameter);
-        return new Page(query.setFirstResult(page * size).setMaxResults(size).getResultList(), total);
+        return paging.of(total, () -> {
+            TypedQuery<Account> query = entityManager.createQuery("select a from Account a join fetch a.area where "
+                    + condition.jpql + " order by a.network, a.handle, a.id", Account.class);
+            condition.parameters.forEach(query::setParameter);
+            return query.setFirstResult(paging.firstResult()).setMaxResults(paging.size()).getResultList();
+        });
     }
 
-    /** Every matching account, in list order, read lazily (for exports). */
-    public Stream<Account> stream(AccountFilter filter) {
-        Condition condition = condition(filter);
+    /**
+     * The filter and the caller's visibility as a query, resolved now: a streamed export runs it
+     * after the request's scope (and its caller) is gone.
+     */
+    public Condition prepare(AccountFilter filter) {
+        return condition(filter);
+    }
+
+    /** Every matching account, in list order, read lazily through a cursor (for exports). */
+    public Stream<Account> stream(Condition condition) {
         TypedQuery<Account> query = entityManager.createQuery("select a from Account a join fetch a.area where "
                 + condition.jpql + " order by a.network, a.handle, a.id", Account.class);
         condition.parameters.forEach(query::setParameter);
-        return query.setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, 500).getResultStream();
+        return query.setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, 500)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultStream();
     }
 
     /** Active administrators' e-mails of these accounts, in one query. */
@@ -73,7 +80,8 @@ public class AccountSearch {
         return byAccount;
     }
 
-    private record Condition(String jpql, Map<String, Object> parameters) {
+    /** A filtered, visibility-restricted account query (JPQL condition on {@code a}). */
+    public record Condition(String jpql, Map<String, Object> parameters) {
     }
 
     private Condition condition(AccountFilter filter) {
@@ -86,7 +94,8 @@ public class AccountSearch {
         }
         if (filter.areaCode() != null) {
             Area area = Area.findByCode(filter.areaCode()).orElseThrow(() ->
-                    ProblemException.invalid("area", "No existe el área " + filter.areaCode() + "."));
+                    ProblemException.invalidParameter("area", Text.of("No existe el área " + filter.areaCode() + ".",
+                            "There is no area " + filter.areaCode() + ".")));
             if (filter.includeSubtree()) {
                 jpql.append(" and a.area.id in :areas");
                 parameters.put("areas", subtreeOf(area.id));

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 
@@ -69,7 +70,8 @@ public class AccountVisibility {
         query.setParameter("id", accountId);
         restriction.parameters().forEach(query::setParameter);
         return query.getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No existe la cuenta " + accountId + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("No existe la cuenta " + accountId + ".",
+                        "There is no account " + accountId + ".")));
     }
 
     /** The areas the caller heads and every area below them. */

@@ -3,6 +3,10 @@ package mx.ine.redes.accounts.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.UUID;
+import mx.ine.redes.accounts.config.RegistryConfig;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +39,9 @@ public class DormancyService {
     @Inject
     EventPublisher events;
 
+    @Inject
+    RegistryConfig config;
+
     @Scheduled(identity = "dormancy-review", cron = "${registry.dormancy.cron:0 30 6 * * ?}",
             timeZone = "America/Mexico_City", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
@@ -42,28 +49,50 @@ public class DormancyService {
         LOG.infof("Revisión de inactividad: %d cuentas marcadas como inactivas", flagged);
     }
 
-    /** Flags every live account silent for more than the threshold that is not flagged yet. */
+    /**
+     * Flags every live account silent for more than the threshold that is not flagged yet, in chunks
+     * of {@code registry.bulk.chunk-size} accounts (read by id, locked, written with their history in
+     * one flush, let go of, then announced), so the work and the memory per chunk stay the same
+     * however many accounts fall silent on one day. One transaction: all or nothing.
+     */
     @Transactional
     public int flagDormantAccounts() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), AccountService.INSTITUTE_ZONE);
-        // FOR UPDATE: a concurrent run waits, then finds these accounts flagged already.
-        List<Account> silent = Account.getEntityManager().createQuery("""
-                        select a from Account a join fetch a.area
-                        where a.status = :active and a.dormant = false
-                          and coalesce(a.lastPublicationOn, a.registeredOn) < :silentBefore
-                        order by a.id""", Account.class)
-                .setParameter("active", AccountStatus.ACTIVE)
-                .setParameter("silentBefore", policy.dormantIfSilentBefore(today))
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        for (Account account : silent) {
-            var before = AccountHistory.stateOf(account);
-            account.dormant = true;
-            account.dormantFlaggedOn = today;
-            history.record(account, "FLAGGED_DORMANT", AccountHistory.SYSTEM, before, AccountHistory.stateOf(account));
-            events.publish(new AccountFlaggedDormant(account.id, account.area.code, account.lastPublicationOn,
-                    policy.daysWithoutPublication(account, today), account.notLocated));
+        EntityManager entityManager = Account.getEntityManager();
+        int chunk = Math.max(1, config.bulk().chunkSize());
+        int flagged = 0;
+        UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
+        while (true) {
+            // FOR UPDATE: a concurrent run waits, then finds these accounts flagged already.
+            List<Account> silent = entityManager.createQuery("""
+                            select a from Account a join fetch a.area
+                            where a.status = :active and a.dormant = false
+                              and coalesce(a.lastPublicationOn, a.registeredOn) < :silentBefore
+                              and a.id > :after
+                            order by a.id""", Account.class)
+                    .setParameter("active", AccountStatus.ACTIVE)
+                    .setParameter("silentBefore", policy.dormantIfSilentBefore(today))
+                    .setParameter("after", after)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .setMaxResults(chunk)
+                    .getResultList();
+            if (silent.isEmpty()) {
+                return flagged;
+            }
+            List<AccountFlaggedDormant> flags = new ArrayList<>(silent.size());
+            for (Account account : silent) {
+                var before = AccountHistory.stateOf(account);
+                account.dormant = true;
+                account.dormantFlaggedOn = today;
+                history.record(account, "FLAGGED_DORMANT", AccountHistory.SYSTEM, before, AccountHistory.stateOf(account));
+                flags.add(new AccountFlaggedDormant(account.id, account.area.code, account.lastPublicationOn,
+                        policy.daysWithoutPublication(account, today), account.notLocated));
+            }
+            entityManager.flush();
+            entityManager.clear();
+            flags.forEach(events::publish);
+            flagged += silent.size();
+            after = silent.get(silent.size() - 1).id;
         }
-        return silent.size();
     }
 }

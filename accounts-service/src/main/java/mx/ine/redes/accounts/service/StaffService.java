@@ -16,7 +16,11 @@ import mx.ine.redes.accounts.rest.PersonRequest;
 import mx.ine.redes.accounts.rest.TrainingRequest;
 import mx.ine.redes.events.TrainingRecorded;
 import mx.ine.redes.support.outbox.EventPublisher;
+import java.time.LocalDate;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /** The people who administer accounts, the trainings they attend and the guides published to them (Art. 6 IV, V). */
 @ApplicationScoped
@@ -32,15 +36,17 @@ public class StaffService {
     public Person registerPerson(PersonRequest request) {
         String email = StaffEmails.require(request.email(), "email");
         if (Person.findByEmail(email).isPresent()) {
-            throw ProblemException.conflict("Ya hay una persona registrada con el correo " + email + ".");
+            throw ProblemException.conflict(Text.of("Ya hay una persona registrada con el correo " + email + ".",
+                    "A person is already registered with the e-mail " + email + "."),
+                    List.of(ProblemException.Violation.field("email", Text.of("Ya registrado.", "Already registered."))));
         }
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.name = request.name().strip();
         person.email = email;
         if (request.areaCode() != null) {
-            person.area = Area.findByCode(request.areaCode()).orElseThrow(() ->
-                    ProblemException.invalid("areaCode", "No existe el área " + request.areaCode() + "."));
+            person.area = Area.findByCode(request.areaCode()).orElseThrow(() -> ProblemException.invalid("areaCode",
+                    Text.of("No existe el área " + request.areaCode() + ".", "There is no area " + request.areaCode() + ".")));
         }
         person.createdAt = clock.instant();
         person.persist();
@@ -48,6 +54,12 @@ public class StaffService {
     }
 
     public Training recordTraining(TrainingRequest request, String actor) {
+        // A training is recorded once it was held: never ahead.
+        if (request.heldOn().isAfter(today())) {
+            throw ProblemException.invalid("heldOn", Text.of("La fecha de la capacitación (" + request.heldOn()
+                    + ") no puede ser futura: se registra una vez impartida.", "The training date (" + request.heldOn()
+                    + ") cannot be in the future: a training is recorded once held."));
+        }
         Training training = new Training();
         training.id = UUID.randomUUID();
         training.heldOn = request.heldOn();
@@ -61,7 +73,8 @@ public class StaffService {
             String field = "attendeeEmails[" + i + "]";
             String email = StaffEmails.require(request.attendeeEmails().get(i), field);
             Person person = Person.findByEmail(email).orElseThrow(() -> ProblemException.invalid(field,
-                    "No hay una persona registrada con el correo " + email + "."));
+                    Text.of("No hay una persona registrada con el correo " + email + ".",
+                            "No person is registered with the e-mail " + email + ".")));
             if (training.attendees.add(person)) {
                 attendees.add(email);
             }
@@ -73,6 +86,10 @@ public class StaffService {
     }
 
     public SupportDocument publishDocument(DocumentRequest request, String actor) {
+        if (request.publishedOn().isAfter(today())) {
+            throw ProblemException.invalid("publishedOn", Text.of("La fecha de publicación (" + request.publishedOn()
+                    + ") no puede ser futura.", "The publication date (" + request.publishedOn() + ") cannot be in the future."));
+        }
         SupportDocument document = new SupportDocument();
         document.id = UUID.randomUUID();
         document.title = request.title().strip();
@@ -85,18 +102,38 @@ public class StaffService {
         return document;
     }
 
+    /** People by e-mail (unique): a stable order. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Person> people() {
-        return Person.list("order by email");
+    public Page<Person> people(PageRequest paging) {
+        return paging.of(Person.count(), () -> Person.<Person>find("order by email")
+                .range(paging.firstResult(), paging.firstResult() + paging.size() - 1).list());
     }
 
+    /** Trainings, most recent first, then by id; a page of ids first, then those trainings with their attendees. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Training> trainings() {
-        return Training.list("select distinct t from Training t left join fetch t.attendees order by t.heldOn desc, t.id");
+    public Page<Training> trainings(PageRequest paging) {
+        return paging.of(Training.count(), () -> {
+            List<UUID> ids = Training.getEntityManager().createQuery(
+                            "select t.id from Training t order by t.heldOn desc, t.id", UUID.class)
+                    .setFirstResult(paging.firstResult()).setMaxResults(paging.size()).getResultList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return Training.getEntityManager().createQuery("""
+                            select distinct t from Training t left join fetch t.attendees
+                            where t.id in :ids order by t.heldOn desc, t.id""", Training.class)
+                    .setParameter("ids", ids).getResultList();
+        });
     }
 
+    /** Documents, most recently published first, then by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SupportDocument> documents() {
-        return SupportDocument.list("order by publishedOn desc, id");
+    public Page<SupportDocument> documents(PageRequest paging) {
+        return paging.of(SupportDocument.count(), () -> SupportDocument.<SupportDocument>find("order by publishedOn desc, id")
+                .range(paging.firstResult(), paging.firstResult() + paging.size() - 1).list());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), AccountService.INSTITUTE_ZONE);
     }
 }

@@ -72,15 +72,17 @@ class AreaSubtreeBenchmarkTest {
                     insert into area (id, code, name, level, created_at, head_name, head_email)
                     values (gen_random_uuid(), :prefix || '-ROOT', 'Raíz de prueba', 'CENTRAL', now(), 'Titular', 'titular@ine.mx')""")
                     .setParameter("prefix", prefix).executeUpdate();
+            // The shape of the country (a root, 32 boards below it, 300 below those) with central areas:
+            // the state and district seats (one board each, V5) stay free for RegistryBenchmarkTest's boards.
             entityManager.createNativeQuery("""
                     insert into area (id, code, name, level, state, parent_id, created_at, head_name, head_email)
-                    select gen_random_uuid(), :prefix || '-JLE-' || lpad(s::text, 2, '0'), 'Junta Local ' || s, 'LOCAL', s,
+                    select gen_random_uuid(), :prefix || '-JLE-' || lpad(s::text, 2, '0'), 'Junta Local ' || s, 'CENTRAL', null,
                            (select id from area where code = :prefix || '-ROOT'), now(), 'Vocal ' || s, 'vocal' || s || '@ine.mx'
                     from generate_series(1, 32) s""").setParameter("prefix", prefix).executeUpdate();
             entityManager.createNativeQuery("""
                     insert into area (id, code, name, level, state, district, parent_id, created_at, head_name, head_email)
-                    select gen_random_uuid(), :prefix || '-JDE-' || lpad(s::text, 3, '0'), 'Junta Distrital ' || s, 'DISTRICT',
-                           1 + (s % 32), 1 + (s / 32),
+                    select gen_random_uuid(), :prefix || '-JDE-' || lpad(s::text, 3, '0'), 'Junta Distrital ' || s, 'CENTRAL',
+                           null, null,
                            (select id from area where code = :prefix || '-JLE-' || lpad((1 + (s % 32))::text, 2, '0')), now(),
                            'Vocal distrital ' || s, 'vocal.distrital' || s || '@ine.mx'
                     from generate_series(1, 300) s""").setParameter("prefix", prefix).executeUpdate();
