@@ -48,8 +48,8 @@ import mx.ine.redes.events.SubmissionOverdue;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.SubmissionRequested;
 import mx.ine.redes.support.outbox.EventPublisher;
-import mx.ine.redes.support.problem.Problem;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * The review request as one aggregate (Art. 11, 12, 15): the one command path for everything that
@@ -111,14 +111,15 @@ public class RequestService implements NoticeSubjects {
     public ReviewCycle openCycle(String cycleId, String actor) {
         Matcher matcher = CYCLE_ID.matcher(cycleId == null ? "" : cycleId);
         if (!matcher.matches()) {
-            throw ProblemException.invalid("id", "El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).");
+            throw ProblemException.invalid("id", Text.of("El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).",
+                    "A cycle is written YYYY-S1 (January to June) or YYYY-S2 (July to December)."));
         }
         DeadlineCalculator calculator = calculator();
         // Two CNCS users opening the same cycle at once: the second waits here and is told it is open.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "review-cycle:" + cycleId).getSingleResult();
         if (ReviewCycle.findByIdOptional(cycleId).isPresent()) {
-            throw ProblemException.conflict("El ciclo " + cycleId + " ya fue abierto.");
+            throw alreadyOpened(cycleId);
         }
         int year = Integer.parseInt(matcher.group(1));
         boolean first = matcher.group(2).equals("1");
@@ -129,9 +130,12 @@ public class RequestService implements NoticeSubjects {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone());
         if (today.isBefore(opensFrom)) {
-            throw ProblemException.unprocessable("El ciclo " + cycleId + " cubre del " + DAY_FORMAT.format(periodStart)
-                    + " al " + DAY_FORMAT.format(periodEnd) + "; puede abrirse a partir del " + DAY_FORMAT.format(opensFrom) + ".",
-                    List.of(new Problem.InvalidField("id", "Aún no puede abrirse este ciclo.")));
+            throw ProblemException.unprocessable(Text.of("El ciclo " + cycleId + " cubre del " + DAY_FORMAT.format(periodStart)
+                            + " al " + DAY_FORMAT.format(periodEnd) + "; puede abrirse a partir del " + DAY_FORMAT.format(opensFrom) + ".",
+                            "Cycle " + cycleId + " covers " + periodStart + " to " + periodEnd + "; it may be opened from "
+                                    + opensFrom + "."),
+                    List.of(ProblemException.Violation.field("id", Text.of("Aún no puede abrirse este ciclo.",
+                            "This cycle cannot be opened yet."))));
         }
         ReviewCycle cycle = new ReviewCycle();
         cycle.id = cycleId;
@@ -153,6 +157,13 @@ public class RequestService implements NoticeSubjects {
         return cycle;
     }
 
+    /** What the losers of a concurrent opening are told, and whoever opens a cycle twice. */
+    private static ProblemException alreadyOpened(String cycleId) {
+        return ProblemException.conflict(Text.of("El ciclo " + cycleId + " ya fue abierto.",
+                "Cycle " + cycleId + " has already been opened."), List.of(ProblemException.Violation.field("id",
+                Text.of("Ya fue abierto.", "Already opened."))));
+    }
+
     /**
      * Art. 12: chosen accounts, chosen fields, a due day CNCS sets: a business day (18:00), or any day
      * inside an electoral process (23:59:59), after the request takes effect.
@@ -162,33 +173,39 @@ public class RequestService implements NoticeSubjects {
         DeadlineCalculator calculator = calculator();
         Optional<Instant> due = calculator.adHocDue(request.dueOn());
         if (due.isEmpty()) {
-            throw ProblemException.invalid("dueOn", "El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
-                    + calculator.calendar().status(request.dueOn()).reason() + ").");
+            var status = calculator.calendar().status(request.dueOn());
+            throw ProblemException.invalid("dueOn", Text.of("El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
+                    + status.reason() + ").", request.dueOn() + " is not a business day (" + status.reasonEnglish() + ")."));
         }
         Instant effective = calculator.effectiveTime(now);
         if (!due.get().isAfter(effective)) {
-            throw ProblemException.invalid("dueOn", "La fecha límite debe ser posterior a la entrada en vigor del requerimiento ("
-                    + formatted(effective) + ").");
+            throw ProblemException.invalid("dueOn", Text.of("La fecha límite debe ser posterior a la entrada en vigor del requerimiento ("
+                    + formatted(effective) + ").", "The due day must be after the request takes effect ("
+                    + effective.atZone(zone()).toOffsetDateTime() + ")."));
         }
-        List<Problem.InvalidField> refused = new ArrayList<>();
+        List<ProblemException.Violation> refused = new ArrayList<>();
         List<ReviewedAccount> accounts = new ArrayList<>();
         Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.accountIds().size(); i++) {
             UUID id = request.accountIds().get(i);
             Integer earlier = seen.putIfAbsent(id, i);
             if (earlier != null) {
-                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "Cuenta repetida: ya figura en accountIds[" + earlier + "]."));
+                refused.add(ProblemException.Violation.field("accountIds[" + i + "]", Text.of(
+                        "Cuenta repetida: ya figura en accountIds[" + earlier + "].",
+                        "Repeated account: already at accountIds[" + earlier + "].")));
                 continue;
             }
             Optional<ReviewedAccount> account = ReviewedAccount.findByIdOptional(id);
             if (account.isEmpty() || !"ACTIVE".equals(account.get().status)) {
-                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "No es una cuenta activa del registro."));
+                refused.add(ProblemException.Violation.field("accountIds[" + i + "]", Text.of(
+                        "No es una cuenta activa del registro.", "Not an active account of the registry.")));
             } else {
                 accounts.add(account.get());
             }
         }
         if (!refused.isEmpty()) {
-            throw new ProblemException(400, null, "Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.", refused);
+            throw ProblemException.invalid(Text.of("Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.",
+                    "Some accounts cannot be required; no request was issued."), refused);
         }
         Deadline deadline = adHocDeadline(calculator, due.get(), now);
         List<SubmissionRequest> issued = new ArrayList<>();
