@@ -39,6 +39,7 @@ import mx.ine.redes.evaluation.notification.NoticeSubjects;
 import mx.ine.redes.evaluation.notification.Notifier;
 import mx.ine.redes.evaluation.rest.AdHocRequest;
 import mx.ine.redes.evaluation.timer.Timers;
+import mx.ine.redes.events.DomainEvent;
 import mx.ine.redes.events.EscalatedToAreaHead;
 import mx.ine.redes.events.EscalationWithdrawn;
 import mx.ine.redes.events.ReportedToCommittee;
@@ -145,16 +146,41 @@ public class RequestService implements NoticeSubjects {
         cycle.openedAt = now;
         cycle.openedBy = actor;
         cycle.persist();
+        entityManager.flush();
 
         Instant windowOpensAt = periodEnd.plusDays(1).atStartOfDay(zone()).toInstant();
         Deadline provisional = calculator.submissionWindow(now, windowMonth);
-        List<ReviewedAccount> accounts = ReviewedAccount.list("status = 'ACTIVE' order by areaCode, network, handle");
-        for (ReviewedAccount account : accounts) {
-            issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null, actor);
+        int issued = 0;
+        UUID after = null;
+        // In chunks by account id (keyset: each chunk one indexed range read), written in JDBC batches
+        // (hibernate jdbc batch size, inserts ordered) with one outbox batch per chunk, then let go of.
+        while (true) {
+            List<ReviewedAccount> chunk = activeAccountsAfter(after, config.cycleOpeningChunkSize());
+            if (chunk.isEmpty()) {
+                break;
+            }
+            List<DomainEvent> requested = new ArrayList<>(chunk.size());
+            for (ReviewedAccount account : chunk) {
+                issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null,
+                        actor, requested);
+            }
+            events.publishAll(requested);
+            entityManager.flush();
+            entityManager.clear();
+            issued += chunk.size();
+            after = chunk.get(chunk.size() - 1).accountId;
         }
-        cycle.requestCount = accounts.size();
-        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), accounts.size()));
+        ReviewCycle.update("requestCount = ?1 where id = ?2", issued, cycleId);
+        cycle.requestCount = issued;
+        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), issued));
         return cycle;
+    }
+
+    private List<ReviewedAccount> activeAccountsAfter(UUID after, int size) {
+        return after == null
+                ? ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' order by accountId").range(0, size - 1).list()
+                : ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' and accountId > ?1 order by accountId", after)
+                        .range(0, size - 1).list();
     }
 
     /** What the losers of a concurrent opening are told, and whoever opens a cycle twice. */
@@ -209,16 +235,18 @@ public class RequestService implements NoticeSubjects {
         }
         Deadline deadline = adHocDeadline(calculator, due.get(), now);
         List<SubmissionRequest> issued = new ArrayList<>();
+        List<DomainEvent> requested = new ArrayList<>();
         for (ReviewedAccount account : accounts) {
             issued.add(issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(), request.reason().strip(),
-                    now, now, deadline, due.get(), actor));
+                    now, now, deadline, due.get(), actor, requested));
         }
+        events.publishAll(requested);
         return issued;
     }
 
     private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account, List<String> fields,
                                     String reason, Instant now, Instant windowOpensAt, Deadline provisional,
-                                    Instant requestedDueAt, String actor) {
+                                    Instant requestedDueAt, String actor, List<DomainEvent> requested) {
         SubmissionRequest request = new SubmissionRequest();
         request.id = UUID.randomUUID();
         request.kind = kind;
@@ -243,12 +271,12 @@ public class RequestService implements NoticeSubjects {
         request.status = Status.OPEN;
         request.persist();
         // No timer yet: the term runs from the notice that really leaves (afterSent).
-        notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_ISSUED, request.id, request.accountId,
+        notifier.enqueueFirst(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_ISSUED, request.id, request.accountId,
                 values(request)));
         if (account.administratorEmails.isEmpty()) {
             flagWithoutAdministrator(request);
         }
-        events.publish(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
+        requested.add(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
                 request.areaCode, request.administratorEmails, request.windowOpensAt, request.effectiveAt, request.dueAt));
         return request;
     }
