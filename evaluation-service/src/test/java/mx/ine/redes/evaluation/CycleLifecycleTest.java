@@ -366,7 +366,7 @@ class CycleLifecycleTest {
                     .satisfies(m -> assertThat(m.body()).contains("miércoles 18 de agosto de 2027 a las 18:00")
                             .doesNotContain("17 de agosto"));
             assertThat(given().auth().oauth2(cncs()).get("/api/notifications?subject=" + request).then().extract()
-                    .<List<String>>path("findAll { it.kind == 'DEADLINE_CHANGED' }.status"))
+                    .<List<String>>path("items.findAll { it.kind == 'DEADLINE_CHANGED' }.status"))
                     .containsExactlyInAnyOrder("SENT", "CANCELLED");
         } finally {
             for (String day : List.of("2027-08-16", "2027-08-17")) {
