@@ -106,7 +106,7 @@ class CalendarConsistencyTest {
             instances.shutdownNow();
         }
         try {
-            List<CalendarChange> log = QuarkusTransaction.requiringNew().call(calendar::changeLog);
+            List<CalendarChange> log = QuarkusTransaction.requiringNew().call(() -> calendar.changeLog(new mx.ine.redes.support.paging.PageRequest(0, 500)).items());
             CalendarChange byA = log.stream().filter(c -> c.description.contains(first.toString())).findFirst().orElseThrow();
             CalendarChange byB = log.stream().filter(c -> c.description.contains(second.toString())).findFirst().orElseThrow();
             assertThat(byB.version).isEqualTo(byA.version + 1);

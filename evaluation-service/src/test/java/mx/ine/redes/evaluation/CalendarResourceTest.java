@@ -65,7 +65,7 @@ class CalendarResourceTest {
             given().auth().oauth2(cncs()).delete("/api/calendar/non-working-days/2031-03-18").then().statusCode(204);
         }
         given().auth().oauth2(cncs()).get("/api/calendar/changes").then().statusCode(200)
-                .body("[0].description", containsString("retirado: 2031-03-18"));
+                .body("items[0].description", containsString("retirado: 2031-03-18"));
     }
 
     @Test
@@ -97,16 +97,16 @@ class CalendarResourceTest {
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
                 .body(List.of(Map.of("day", "2032-09-01", "description", "vacaciones", "sourceReference", "DOF 2032"),
                         Map.of("day", "2032-09-02", "description", "vacaciones", "sourceReference", "DOF 2032")))
-                .put("/api/calendar/non-working-days/2032").then().statusCode(200);
+                .put("/api/calendar/non-working-days/years/2032").then().statusCode(200);
         assertThat(version()).isEqualTo(versionBefore + 1);
-        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("day", equalTo(List.of("2032-09-01", "2032-09-02")));
+        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("items.day", equalTo(List.of("2032-09-01", "2032-09-02")));
 
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
                 .body(List.of(Map.of("day", "2033-01-02", "description", "otro año", "sourceReference", "x")))
-                .put("/api/calendar/non-working-days/2032").then().statusCode(400);
+                .put("/api/calendar/non-working-days/years/2032").then().statusCode(400);
         given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(List.of())
-                .put("/api/calendar/non-working-days/2032").then().statusCode(200);
-        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("size()", equalTo(0));
+                .put("/api/calendar/non-working-days/years/2032").then().statusCode(200);
+        given().auth().oauth2(cncs()).get("/api/calendar/non-working-days?year=2032").then().body("items.size()", equalTo(0)).body("total", equalTo(0));
     }
 
     @Test
@@ -135,21 +135,21 @@ class CalendarResourceTest {
     void shouldRejectBadCalendarInputChangingNothing() {
         long before = version();
         given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=ayer&businessDays=2").then().statusCode(400)
-                .body("errors[0].field", equalTo("from"));
+                .body("errors[0].parameter", equalTo("from"));
         for (String businessDays : List.of("0", "366", "-1", "dos", "1.5", "")) {
             given().auth().oauth2(cncs()).queryParam("from", "2031-01-01T00:00:00Z").queryParam("businessDays", businessDays)
                     .get("/api/calendar/deadline").then().statusCode(400)
-                    .body("errors[0].field", equalTo("businessDays"));
+                    .body("errors[0].parameter", equalTo("businessDays"));
         }
         given().auth().oauth2(cncs()).get("/api/calendar/deadline?from=2031-01-01T00:00:00Z").then().statusCode(400)
-                .body("errors[0].field", equalTo("businessDays"));
+                .body("errors[0].parameter", equalTo("businessDays"));
         // Outside the supported years (1990–2200, Mexico City time): 400 naming from, never a 500.
         for (String from : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1989-12-31T23:59:59Z",
                 "2201-01-01T06:00:00Z", "2201-01-01T00:00:00-06:00")) {
             given().auth().oauth2(cncs()).queryParam("from", from).queryParam("businessDays", "1")
                     .get("/api/calendar/deadline").then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("errors[0].field", equalTo("from"))
+                    .body("errors[0].parameter", equalTo("from"))
                     .body("detail", containsString("1990–2200"));
         }
         given().auth().oauth2(cncs()).header("Accept-Language", "en").queryParam("from", "+999999999-12-31T23:59:59Z")
@@ -174,7 +174,7 @@ class CalendarResourceTest {
     }
 
     private static long version() {
-        List<Integer> versions = given().auth().oauth2(cncs()).get("/api/calendar/changes").then().extract().path("version");
+        List<Integer> versions = given().auth().oauth2(cncs()).get("/api/calendar/changes?size=500").then().extract().path("items.version");
         return versions.isEmpty() ? 0 : versions.get(0);
     }
 

@@ -113,7 +113,7 @@ class CycleLifecycleTest {
         given().auth().oauth2(head(stateHead)).get("/api/requests/" + request).then().statusCode(200);
         given().auth().oauth2(head(unique("otro.titular"))).get("/api/requests/" + request).then().statusCode(404);
         assertThat(given().auth().oauth2(head(stateHead)).get("/api/requests?account=" + account).then().statusCode(200)
-                .extract().<List<String>>path("id")).containsExactly(request.toString());
+                .extract().<List<String>>path("items.id")).containsExactly(request.toString());
 
         moveTo(mexico("2027-02-09T09:00"));
         engine.sweep();
@@ -263,7 +263,7 @@ class CycleLifecycleTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(request(request))
                 .containsEntry("status", "SUBMITTED").containsEntry("submittedLate", false));
         assertThat(request(request).get("chainWithdrawnAt")).isNotNull();
-        assertThat(given().auth().oauth2(cncs()).get("/api/escalations").then().extract().<List<String>>path("id"))
+        assertThat(given().auth().oauth2(cncs()).get("/api/escalations?size=500").then().extract().<List<String>>path("items.id"))
                 .doesNotContain(request.toString());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
                 account.toString())).filteredOn(e -> e.payload() instanceof EscalationWithdrawn).singleElement()
@@ -293,7 +293,7 @@ class CycleLifecycleTest {
         given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2027-S1")).post("/api/cycles")
                 .then().statusCode(409).body("detail", equalTo("El ciclo 2027-S1 ya fue abierto."));
         UUID request = UUID.fromString(given().auth().oauth2(cncs()).get("/api/requests?cycle=2027-S1&account=" + account)
-                .then().extract().path("[0].id"));
+                .then().extract().path("items[0].id"));
         mail.sendDue(); // Sunday: nothing leaves
         assertThat(request(request)).containsEntry("noticeSentAt", null);
 
@@ -349,7 +349,7 @@ class CycleLifecycleTest {
         given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("id", "2024-S2")).post("/api/cycles")
                 .then().statusCode(201);
         UUID request = UUID.fromString(given().auth().oauth2(cncs()).get("/api/requests?cycle=2024-S2&account=" + account)
-                .then().extract().path("[0].id"));
+                .then().extract().path("items[0].id"));
         mail.sendDue();
         // From Monday 2 August 10:00: 3–6, 9–13 and Monday 16 August, the 10th business day.
         assertThat(request(request)).containsEntry("dueAt", "2027-08-17T00:00:00Z");
@@ -366,7 +366,7 @@ class CycleLifecycleTest {
                     .satisfies(m -> assertThat(m.body()).contains("miércoles 18 de agosto de 2027 a las 18:00")
                             .doesNotContain("17 de agosto"));
             assertThat(given().auth().oauth2(cncs()).get("/api/notifications?subject=" + request).then().extract()
-                    .<List<String>>path("findAll { it.kind == 'DEADLINE_CHANGED' }.status"))
+                    .<List<String>>path("items.findAll { it.kind == 'DEADLINE_CHANGED' }.status"))
                     .containsExactlyInAnyOrder("SENT", "CANCELLED");
         } finally {
             for (String day : List.of("2027-08-16", "2027-08-17")) {
@@ -394,7 +394,7 @@ class CycleLifecycleTest {
                         "dueOn", "2027-02-08", "reason", "Hoy, ya pasó su hora"))
                 .post("/api/requests/ad-hoc").then().statusCode(201);
         assertThat(given().auth().oauth2(cncs()).get("/api/requests?account=" + account).then().extract()
-                .<List<?>>path("$")).hasSize(1);
+                .<List<?>>path("items")).hasSize(1);
     }
 
     // --- helpers ----------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ class NotificationTest {
             assertThat(mail.messageId()).isEqualTo("<" + id + "@redes.ine.mx>");
         });
         Map<String, Object> recorded = given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/notifications?subject=" + subject)
-                .then().statusCode(200).extract().path("[0]");
+                .then().statusCode(200).extract().path("items[0]");
         assertThat(recorded).containsEntry("status", "SENT");
         assertThat(Instant.parse((String) recorded.get("sentAt"))).isBetween(nextMorning, nextMorning.plusSeconds(60));
     }
@@ -102,7 +102,7 @@ class NotificationTest {
             MailOutage.startMailServer();
         }
         Map<String, Object> waiting = given().auth().oauth2(TestTokens.forRole(Roles.CNCS))
-                .get("/api/notifications?subject=" + subject).then().extract().path("[0]");
+                .get("/api/notifications?subject=" + subject).then().extract().path("items[0]");
         assertThat(waiting).containsEntry("status", "QUEUED").containsEntry("attempts", 1);
 
         clock.advance(Duration.ofMinutes(2)); // past the first retry's backoff (30 s), still business time
@@ -110,6 +110,6 @@ class NotificationTest {
         assertThat(Mailbox.of(recipient)).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Plazo vencido: cuenta X inemexico"));
         given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/notifications?subject=" + subject)
-                .then().body("[0].status", org.hamcrest.Matchers.equalTo("SENT"));
+                .then().body("items[0].status", org.hamcrest.Matchers.equalTo("SENT"));
     }
 }

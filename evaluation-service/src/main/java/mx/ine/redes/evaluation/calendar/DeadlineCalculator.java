@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * The deadline rules of domain.md §3 over one calendar version; pure, so it can be tested with
@@ -51,18 +53,29 @@ public final class DeadlineCalculator implements Deadlines {
         return !instant.isBefore(firstSupported) && instant.isBefore(afterLastSupported);
     }
 
+    /**
+     * The calendar's rules are known for 1990–2200 only. Whatever asks about another year (an
+     * instant a client typed, a term that would end after 2200) gets a problem that says so, never
+     * an arithmetic failure.
+     */
     private void requireSupported(Instant instant) {
         if (!supports(instant)) {
-            throw new IllegalArgumentException("Instant outside the calendar's supported years ("
-                    + BusinessCalendar.FIRST_SUPPORTED_YEAR + "–" + BusinessCalendar.LAST_SUPPORTED_YEAR + "): " + instant);
+            throw outsideSupportedYears(instant.toString());
         }
     }
 
     private void requireSupported(LocalDate day) {
         if (day.getYear() < BusinessCalendar.FIRST_SUPPORTED_YEAR || day.getYear() > BusinessCalendar.LAST_SUPPORTED_YEAR) {
-            throw new IllegalArgumentException("Day outside the calendar's supported years ("
-                    + BusinessCalendar.FIRST_SUPPORTED_YEAR + "–" + BusinessCalendar.LAST_SUPPORTED_YEAR + "): " + day);
+            throw outsideSupportedYears(day.toString());
         }
+    }
+
+    private static ProblemException outsideSupportedYears(String when) {
+        return ProblemException.unprocessable(Text.of(
+                "El calendario admite los años " + BusinessCalendar.FIRST_SUPPORTED_YEAR + " a " + BusinessCalendar.LAST_SUPPORTED_YEAR
+                        + " (hora de la Ciudad de México); " + when + " queda fuera.",
+                "The calendar supports the years " + BusinessCalendar.FIRST_SUPPORTED_YEAR + " to "
+                        + BusinessCalendar.LAST_SUPPORTED_YEAR + " (Mexico City time); " + when + " is outside them."), List.of());
     }
 
     @Override

@@ -30,4 +30,12 @@ public interface RequestsConfig {
     /** Business days the area head has to have an escalated request attended before it goes to the Committee. */
     @WithDefault("2")
     int escalationBusinessDays();
+
+    /**
+     * Opening a cycle issues its requests this many accounts at a time: each chunk is read, written
+     * in JDBC batches and let go of, so memory does not grow with the registry (one transaction still:
+     * the cycle opens for every account or for none).
+     */
+    @WithDefault("500")
+    int cycleOpeningChunkSize();
 }

@@ -110,6 +110,16 @@ public class MailNotifier implements Notifier {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(Notice notice) {
+        return queue(notice, notice.kind().aboutTheDeadline());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueueFirst(Notice notice) {
+        return queue(notice, false);
+    }
+
+    private UUID queue(Notice notice, boolean supersede) {
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.kind = notice.kind().name();
@@ -121,7 +131,7 @@ public class MailNotifier implements Notifier {
         notification.status = "QUEUED";
         notification.queuedAt = clock.instant();
         notification.notBefore = deadlines.nextBusinessTime(notification.queuedAt);
-        if (notice.kind().aboutTheDeadline()) {
+        if (supersede) {
             cancelQueued(notice.subjectId(), List.of(notice.kind()), "Sustituida por una notificación posterior del mismo plazo.");
         }
         notification.persist();

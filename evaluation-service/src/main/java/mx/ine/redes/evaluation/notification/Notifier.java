@@ -13,6 +13,12 @@ public interface Notifier {
     /** Queues the notice; a notice about a deadline supersedes queued older ones of its kind. Returns its id. */
     UUID enqueue(Notice notice);
 
+    /**
+     * Queues the first notice of a subject created in this transaction: nothing of it can be queued
+     * yet, so nothing is looked up to supersede (bulk issuing: no query, no flush per notice).
+     */
+    UUID enqueueFirst(Notice notice);
+
     /** Cancels the subject's queued or held notices of these kinds; returns how many. */
     int cancelQueued(UUID subjectId, List<NoticeKind> kinds, String reason);
 }

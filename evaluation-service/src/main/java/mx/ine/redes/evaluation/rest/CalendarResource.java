@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,13 +29,21 @@ import java.util.Locale;
 import java.util.UUID;
 import mx.ine.redes.evaluation.ElectoralProcess;
 import mx.ine.redes.evaluation.InstituteNonWorkingDay;
+import mx.ine.redes.evaluation.calendar.BusinessCalendar;
 import mx.ine.redes.evaluation.calendar.Deadline;
 import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.service.CalendarService;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -56,13 +66,14 @@ public class CalendarResource {
             description = "from: instante ISO-8601 del acto (p. ej. 2026-07-01T17:30:00Z), entre 1990 y 2200; "
                     + "businessDays: número de días hábiles, de 1 a " + MAX_BUSINESS_DAYS + ". Las razones de cada día "
                     + "van en español, o en inglés con Accept-Language: en.")
-    public DeadlineResponse deadline(@QueryParam("from") String from, @QueryParam("businessDays") String businessDays,
-                                     @Context HttpHeaders headers) {
-        boolean english = english(headers);
+    @APIResponse(responseCode = "200", description = "El vencimiento, en UTC y en hora del Instituto, con cada día explicado")
+    @APIResponse(responseCode = "422", description = "El plazo terminaría después de 2200, el último año admitido")
+    public DeadlineResponse computeDeadline(@QueryParam("from") String from, @QueryParam("businessDays") String businessDays,
+                                            @Context HttpHeaders headers) {
         if (from == null || from.isBlank()) {
-            throw ProblemException.invalid("from", english
-                    ? "Give the instant of the act (ISO-8601, e.g. 2026-07-01T17:30:00Z)."
-                    : "Indique el instante del acto (ISO-8601, p. ej. 2026-07-01T17:30:00Z).");
+            throw ProblemException.invalidParameter("from", Text.of(
+                    "Indique el instante del acto (ISO-8601, p. ej. 2026-07-01T17:30:00Z).",
+                    "Give the instant of the act (ISO-8601, e.g. 2026-07-01T17:30:00Z)."));
         }
         Instant act;
         try {
@@ -71,40 +82,40 @@ public class CalendarResource {
             try {
                 act = java.time.OffsetDateTime.parse(from.strip()).toInstant();
             } catch (DateTimeParseException again) {
-                throw ProblemException.invalid("from", english ? "Not an ISO-8601 instant: " + from + "."
-                        : "No es un instante ISO-8601: " + from + ".");
+                throw ProblemException.invalidParameter("from", Text.of("No es un instante ISO-8601: " + from + ".",
+                        "Not an ISO-8601 instant: " + from + "."));
             }
         }
         DeadlineCalculator calculator = calendar.calculator();
         // Outside the supported years the rules are not known to hold, and far-off instants
         // (+999999999-…) would overflow the date arithmetic: a client's mistake, not a 500.
         if (!calculator.supports(act)) {
-            throw ProblemException.invalid("from", english
-                    ? "The instant " + from + " is outside the supported years (1990–2200, Mexico City time)."
-                    : "El instante " + from + " está fuera de los años admitidos (1990–2200, hora de la Ciudad de México).");
+            throw ProblemException.invalidParameter("from", Text.of(
+                    "El instante " + from + " está fuera de los años admitidos (1990–2200, hora de la Ciudad de México).",
+                    "The instant " + from + " is outside the supported years (1990–2200, Mexico City time)."));
         }
-        int days = businessDays(businessDays, english);
-        return toResponse(calculator.afterBusinessDays(act, days), calculator, english);
+        int days = businessDays(businessDays);
+        return toResponse(calculator.afterBusinessDays(act, days), calculator, english(headers));
     }
 
     /** The longest term one may ask about: a year of business days is far beyond any term of the Lineamientos. */
     static final int MAX_BUSINESS_DAYS = 365;
 
     /** Parsed here, not by the framework: a non-number must be a 400 naming the parameter, never a 404. */
-    private static int businessDays(String value, boolean english) {
-        String message = english ? "Give a whole number of business days from 1 to " + MAX_BUSINESS_DAYS + "."
-                : "Indique un número entero de días hábiles, de 1 a " + MAX_BUSINESS_DAYS + ".";
+    private static int businessDays(String value) {
+        Text message = Text.of("Indique un número entero de días hábiles, de 1 a " + MAX_BUSINESS_DAYS + ".",
+                "Give a whole number of business days from 1 to " + MAX_BUSINESS_DAYS + ".");
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalid("businessDays", message);
+            throw ProblemException.invalidParameter("businessDays", message);
         }
         int days;
         try {
             days = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("businessDays", message);
+            throw ProblemException.invalidParameter("businessDays", message);
         }
         if (days < 1 || days > MAX_BUSINESS_DAYS) {
-            throw ProblemException.invalid("businessDays", message);
+            throw ProblemException.invalidParameter("businessDays", message);
         }
         return days;
     }
@@ -129,15 +140,21 @@ public class CalendarResource {
     @GET
     @Path("/non-working-days")
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION})
-    @Operation(summary = "Lista los días inhábiles del Instituto (por año)")
-    public List<NonWorkingDayResponse> nonWorkingDays(@QueryParam("year") @Min(1990) @Max(2200) Integer year) {
-        return calendar.nonWorkingDays(year).stream().map(CalendarResource::toResponse).toList();
+    @Operation(summary = "Lista los días inhábiles del Instituto (de un año, o todos)", description = "Orden: por día, ascendente.")
+    @APIResponse(responseCode = "200", description = "Una página de días inhábiles")
+    public Page<NonWorkingDayResponse> listNonWorkingDays(@QueryParam("year") @Min(1990) @Max(2200) Integer year,
+                                                          @BeanParam PageParams paging) {
+        return map(calendar.nonWorkingDays(year, paging.request()), CalendarResource::toResponse);
     }
 
     @POST
     @Path("/non-working-days")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Agrega un día inhábil con su fuente; recalcula los plazos abiertos")
+    @APIResponse(responseCode = "201", description = "Día agregado (una versión nueva del calendario)",
+            headers = @Header(name = "Location", description = "/api/calendar/non-working-days/{date}",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "El día ya está registrado como inhábil")
     public RestResponse<NonWorkingDayResponse> addNonWorkingDay(@Valid @NotNull NonWorkingDayRequest request, UriInfo uri) {
         checkYear(request.day(), "day");
         InstituteNonWorkingDay day = calendar.addNonWorkingDay(request, caller.email());
@@ -146,24 +163,31 @@ public class CalendarResource {
     }
 
     @PUT
-    @Path("/non-working-days/{year}")
+    @Path("/non-working-days/years/{year}")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Carga los días inhábiles de un año (reemplaza los de ese año en una sola versión del calendario)")
-    public List<NonWorkingDayResponse> replaceYear(@PathParam("year") @Min(1990) @Max(2200) int year,
-                                                   @Valid @NotNull List<@Valid @NotNull NonWorkingDayRequest> days) {
-        return calendar.replaceYear(year, days, caller.email()).stream().map(CalendarResource::toResponse).toList();
+    @Operation(summary = "Carga los días inhábiles de un año (reemplaza los de ese año en una sola versión del calendario)",
+            description = "Responde los días del año, por día.")
+    @APIResponse(responseCode = "200", description = "Los días inhábiles del año, como quedaron")
+    public List<NonWorkingDayResponse> replaceNonWorkingDaysOfYear(@PathParam("year") @Min(1990) @Max(2200) int year,
+                                                                   @Valid @NotNull @Size(max = 366)
+                                                                   List<@Valid @NotNull NonWorkingDayRequest> days) {
+        return calendar.replaceYear(year, days, caller.email()).stream()
+                .sorted(java.util.Comparator.comparing(day -> day.day)).map(CalendarResource::toResponse).toList();
     }
 
     @DELETE
     @Path("/non-working-days/{date}")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Retira un día inhábil (queda en la bitácora del calendario); recalcula los plazos abiertos")
+    @APIResponse(responseCode = "204", description = "Día retirado")
+    @APIResponse(responseCode = "404", description = "El día no está registrado como inhábil")
     public RestResponse<Void> removeNonWorkingDay(@PathParam("date") String date) {
         LocalDate day;
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("date", "No es una fecha AAAA-MM-DD: " + date + ".");
+            throw ProblemException.invalidParameter("date", Text.of("No es una fecha AAAA-MM-DD: " + date + ".",
+                    "Not a YYYY-MM-DD date: " + date + "."));
         }
         calendar.removeNonWorkingDay(day, caller.email());
         return RestResponse.noContent();
@@ -172,15 +196,24 @@ public class CalendarResource {
     @GET
     @Path("/electoral-processes")
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION})
-    @Operation(summary = "Lista los procesos electorales (todos sus días y horas son hábiles)")
-    public List<ElectoralProcessResponse> electoralProcesses() {
-        return calendar.electoralProcesses().stream().map(CalendarResource::toResponse).toList();
+    @Operation(summary = "Lista los procesos electorales (todos sus días y horas son hábiles)",
+            description = "Orden: por primer día, luego por nombre y por id.")
+    @APIResponse(responseCode = "200", description = "Una página de procesos electorales")
+    public Page<ElectoralProcessResponse> listElectoralProcesses(@BeanParam PageParams paging) {
+        return map(calendar.electoralProcesses(paging.request()), CalendarResource::toResponse);
     }
 
     @POST
     @Path("/electoral-processes")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Agrega un proceso electoral; recalcula los plazos abiertos")
+    @Operation(summary = "Agrega un proceso electoral; recalcula los plazos abiertos",
+            description = "Uno idéntico (mismo nombre y mismas fechas) responde 409 nombrándolo; uno más largo que"
+                    + " calendar.max-electoral-process-length (P2Y) responde 422 nombrando startsOn y endsOn.")
+    @APIResponse(responseCode = "201", description = "Proceso agregado (una versión nueva del calendario)",
+            headers = @Header(name = "Location", description = "/api/calendar/electoral-processes/{id}",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "Ya hay un proceso idéntico")
+    @APIResponse(responseCode = "422", description = "El proceso es más largo de lo admitido")
     public RestResponse<ElectoralProcessResponse> addElectoralProcess(@Valid @NotNull ElectoralProcessRequest request, UriInfo uri) {
         checkYear(request.startsOn(), "startsOn");
         checkYear(request.endsOn(), "endsOn");
@@ -193,6 +226,8 @@ public class CalendarResource {
     @Path("/electoral-processes/{id}")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Retira un proceso electoral; recalcula los plazos abiertos")
+    @APIResponse(responseCode = "204", description = "Proceso retirado")
+    @APIResponse(responseCode = "404", description = "No existe el proceso")
     public RestResponse<Void> removeElectoralProcess(@PathParam("id") UUID id) {
         calendar.removeElectoralProcess(id, caller.email());
         return RestResponse.noContent();
@@ -201,16 +236,22 @@ public class CalendarResource {
     @GET
     @Path("/changes")
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION})
-    @Operation(summary = "Bitácora de cambios del calendario (cada cambio es una versión)")
-    public List<CalendarChangeResponse> changes() {
-        return calendar.changeLog().stream()
-                .map(change -> new CalendarChangeResponse(change.version, change.changedAt, change.changedBy, change.description))
-                .toList();
+    @Operation(summary = "Bitácora de cambios del calendario (cada cambio es una versión)",
+            description = "Orden: de la versión más reciente a la más antigua.")
+    @APIResponse(responseCode = "200", description = "Una página de versiones")
+    public Page<CalendarChangeResponse> listCalendarChanges(@BeanParam PageParams paging) {
+        return map(calendar.changeLog(paging.request()),
+                change -> new CalendarChangeResponse(change.version, change.changedAt, change.changedBy, change.description));
+    }
+
+    private static <T, R> Page<R> map(Page<T> page, java.util.function.Function<T, R> response) {
+        return new Page<>(page.items().stream().map(response).toList(), page.page(), page.size(), page.total());
     }
 
     private static void checkYear(LocalDate date, String field) {
-        if (date.getYear() < 1990 || date.getYear() > 2200) {
-            throw ProblemException.invalid(field, "La fecha " + date + " está fuera del intervalo admitido (1990–2200).");
+        if (date.getYear() < BusinessCalendar.FIRST_SUPPORTED_YEAR || date.getYear() > BusinessCalendar.LAST_SUPPORTED_YEAR) {
+            throw ProblemException.invalid(field, Text.of("La fecha " + date + " está fuera del intervalo admitido (1990–2200).",
+                    "The date " + date + " is outside the supported range (1990–2200)."));
         }
     }
 

@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,10 @@ import mx.ine.redes.evaluation.calendar.Deadlines;
 import mx.ine.redes.evaluation.config.CalendarConfig;
 import mx.ine.redes.evaluation.rest.ElectoralProcessRequest;
 import mx.ine.redes.evaluation.rest.NonWorkingDayRequest;
-import mx.ine.redes.support.problem.Problem;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * The calendar: its data changes here (each change one version, recorded and announced inside the
@@ -269,7 +273,9 @@ public class CalendarService implements Deadlines {
     public InstituteNonWorkingDay addNonWorkingDay(NonWorkingDayRequest request, String actor) {
         lockForChange();
         if (InstituteNonWorkingDay.findByIdOptional(request.day()).isPresent()) {
-            throw ProblemException.conflict("El día " + request.day() + " ya está registrado como inhábil.");
+            throw ProblemException.conflict(Text.of("El día " + request.day() + " ya está registrado como inhábil.",
+                    "The day " + request.day() + " is already registered as non-working."),
+                    List.of(ProblemException.Violation.field("day", Text.of("Ya registrado.", "Already registered."))));
         }
         InstituteNonWorkingDay day = newDay(request, actor);
         recordChange(actor, "Día inhábil agregado: " + request.day() + " — " + request.description()
@@ -280,7 +286,8 @@ public class CalendarService implements Deadlines {
     public void removeNonWorkingDay(LocalDate date, String actor) {
         lockForChange();
         InstituteNonWorkingDay day = InstituteNonWorkingDay.<InstituteNonWorkingDay>findByIdOptional(date)
-                .orElseThrow(() -> ProblemException.notFound("El día " + date + " no está registrado como inhábil."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("El día " + date + " no está registrado como inhábil.",
+                        "The day " + date + " is not registered as non-working.")));
         String description = "Día inhábil retirado: " + date + " — " + day.description + " (" + day.sourceReference + ")";
         day.delete();
         recordChange(actor, description);
@@ -289,16 +296,24 @@ public class CalendarService implements Deadlines {
     /** Replaces the year's non-working days with these: one transaction, one calendar version. */
     public List<InstituteNonWorkingDay> replaceYear(int year, List<NonWorkingDayRequest> requests, String actor) {
         lockForChange();
+        List<ProblemException.Violation> wrong = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             if (requests.get(i).day().getYear() != year) {
-                throw new ProblemException(400, null, "Todos los días deben ser del año " + year + ".",
-                        List.of(new Problem.InvalidField("[" + i + "].day", "No es del año " + year + ".")));
+                wrong.add(ProblemException.Violation.field("[" + i + "].day",
+                        Text.of("No es del año " + year + ".", "Not in the year " + year + ".")));
             }
             for (int j = 0; j < i; j++) {
                 if (requests.get(j).day().equals(requests.get(i).day())) {
-                    throw ProblemException.invalid("[" + i + "].day", "El día " + requests.get(i).day() + " está repetido.");
+                    wrong.add(ProblemException.Violation.field("[" + i + "].day", Text.of(
+                            "El día " + requests.get(i).day() + " está repetido (ya figura en [" + j + "]).",
+                            "The day " + requests.get(i).day() + " is repeated (already at [" + j + "]).")));
+                    break;
                 }
             }
+        }
+        if (!wrong.isEmpty()) {
+            throw ProblemException.invalid(Text.of("Todos los días deben ser del año " + year + " y distintos; no se cambió nada.",
+                    "Every day must be in the year " + year + " and appear once; nothing was changed."), wrong);
         }
         long removed = InstituteNonWorkingDay.delete("day between ?1 and ?2", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         InstituteNonWorkingDay.flush();
@@ -311,11 +326,33 @@ public class CalendarService implements Deadlines {
     public ElectoralProcess addElectoralProcess(ElectoralProcessRequest request, String actor) {
         lockForChange();
         if (request.endsOn().isBefore(request.startsOn())) {
-            throw ProblemException.invalid("endsOn", "El proceso no puede terminar antes de empezar.");
+            throw ProblemException.invalid("endsOn", Text.of("El proceso no puede terminar antes de empezar.",
+                    "The process cannot end before it starts."));
+        }
+        Period longest = config.maxElectoralProcessLength();
+        if (request.endsOn().isAfter(request.startsOn().plus(longest))) {
+            Text tooLong = Text.of("Un proceso electoral dura a lo más " + longest + " (calendar.max-electoral-process-length): "
+                            + request.startsOn() + " a " + request.endsOn() + " es más largo.",
+                    "An electoral process lasts at most " + longest + " (calendar.max-electoral-process-length): "
+                            + request.startsOn() + " to " + request.endsOn() + " is longer.");
+            throw ProblemException.unprocessable(tooLong, List.of(ProblemException.Violation.field("startsOn", tooLong),
+                    ProblemException.Violation.field("endsOn", tooLong)));
+        }
+        String name = request.name().strip();
+        Optional<ElectoralProcess> identical = ElectoralProcess.<ElectoralProcess>find(
+                        "lower(name) = ?1 and startsOn = ?2 and endsOn = ?3", name.toLowerCase(java.util.Locale.ROOT),
+                        request.startsOn(), request.endsOn()).firstResultOptional();
+        if (identical.isPresent()) {
+            throw ProblemException.conflict(Text.of("El proceso electoral " + identical.get().name + " (" + request.startsOn()
+                            + " a " + request.endsOn() + ") ya está registrado: " + identical.get().id + ".",
+                    "The electoral process " + identical.get().name + " (" + request.startsOn() + " to " + request.endsOn()
+                            + ") is already registered: " + identical.get().id + "."),
+                    List.of(ProblemException.Violation.field("name", Text.of("Ya registrado con esas fechas.",
+                            "Already registered with those dates."))));
         }
         ElectoralProcess process = new ElectoralProcess();
         process.id = UUID.randomUUID();
-        process.name = request.name().strip();
+        process.name = name;
         process.startsOn = request.startsOn();
         process.endsOn = request.endsOn();
         process.sourceReference = request.sourceReference();
@@ -330,30 +367,38 @@ public class CalendarService implements Deadlines {
     public void removeElectoralProcess(UUID id, String actor) {
         lockForChange();
         ElectoralProcess process = ElectoralProcess.<ElectoralProcess>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("No existe el proceso electoral " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("No existe el proceso electoral " + id + ".",
+                        "There is no electoral process " + id + ".")));
         String description = "Proceso electoral retirado: " + process.name + " (" + process.startsOn + " a "
                 + process.endsOn + ")";
         process.delete();
         recordChange(actor, description);
     }
 
+    /** The Institute's non-working days (of one year, or all), by day. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InstituteNonWorkingDay> nonWorkingDays(Integer year) {
+    public Page<InstituteNonWorkingDay> nonWorkingDays(Integer year, PageRequest page) {
         if (year == null) {
-            return InstituteNonWorkingDay.list("order by day");
+            return page(InstituteNonWorkingDay.find("order by day"), page);
         }
-        return InstituteNonWorkingDay.list("day between ?1 and ?2 order by day", LocalDate.of(year, 1, 1),
-                LocalDate.of(year, 12, 31));
+        return page(InstituteNonWorkingDay.find("day between ?1 and ?2 order by day", LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31)), page);
     }
 
+    /** The electoral processes, by first day, then name, then id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ElectoralProcess> electoralProcesses() {
-        return ElectoralProcess.list("order by startsOn, name");
+    public Page<ElectoralProcess> electoralProcesses(PageRequest page) {
+        return page(ElectoralProcess.find("order by startsOn, name, id"), page);
     }
 
+    /** The calendar's versions, the newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CalendarChange> changeLog() {
-        return CalendarChange.list("order by version desc");
+    public Page<CalendarChange> changeLog(PageRequest page) {
+        return page(CalendarChange.find("order by version desc"), page);
+    }
+
+    private static <T> Page<T> page(io.quarkus.hibernate.orm.panache.PanacheQuery<T> query, PageRequest page) {
+        return page.of(query.count(), () -> query.range(page.firstResult(), page.firstResult() + page.size() - 1).list());
     }
 
     private InstituteNonWorkingDay newDay(NonWorkingDayRequest request, String actor) {

@@ -11,58 +11,41 @@ import java.util.Map;
 import java.util.UUID;
 import mx.ine.redes.evaluation.SubmissionRequest;
 import mx.ine.redes.evaluation.rest.ProgressResponse;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.problem.ProblemException;
-import mx.ine.redes.support.security.Caller;
-import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.problem.Text;
 
 /**
- * Reads of requests with object-level visibility, following the registry as it is now (the
- * projection {@code reviewed_account}, not the copy taken when the request was issued): CNCS and
- * the read-only roles see all; an area head sees the requests of the accounts of their area and of
- * every area below it; an administrator those of the accounts they administer now. Anything else
- * is not found.
+ * Reads of requests (single reads, lists, escalations, progress), each restricted by
+ * {@link AccountVisibility}: the registry as it is now decides who sees a request, and a request
+ * one may not see is not found.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RequestQueries {
 
+    /** The order of {@code GET /api/requests}: the newest issued first, then by id (a stable order across pages). */
+    public static final String REQUEST_ORDER = "r.issued_at desc, r.id";
+    /** The order of {@code GET /api/escalations}: the most recently escalated first, then by id. */
+    public static final String ESCALATION_ORDER = "r.escalated_at desc, r.id";
+
     @Inject
     EntityManager entityManager;
 
     @Inject
-    Caller caller;
-
-    private record Restriction(String sql, Map<String, Object> parameters) {
-    }
-
-    private Restriction restriction() {
-        if (caller.hasRole(Roles.CNCS) || caller.hasRole(Roles.COMMITTEE) || caller.hasRole(Roles.TRANSPARENCY)
-                || caller.hasRole(Roles.INTEGRATION)) {
-            return new Restriction("true", Map.of());
-        }
-        StringBuilder sql = new StringBuilder("exists (select 1 from reviewed_account a where a.account_id = r.account_id and (false");
-        Map<String, Object> parameters = new HashMap<>();
-        if (caller.hasRole(Roles.AREA_HEAD)) {
-            sql.append(" or a.head_email = :visibilityEmail"
-                    + " or a.ancestors @> jsonb_build_array(jsonb_build_object('headEmail', cast(:visibilityEmail as text)))");
-            parameters.put("visibilityEmail", caller.email());
-        }
-        if (caller.hasRole(Roles.ACCOUNT_ADMIN)) {
-            sql.append(" or a.administrator_emails @> jsonb_build_array(cast(:visibilityAdmin as text))");
-            parameters.put("visibilityAdmin", caller.email());
-        }
-        return new Restriction(sql.append("))").toString(), parameters);
-    }
+    AccountVisibility visibility;
 
     public SubmissionRequest require(UUID id) {
-        List<SubmissionRequest> found = find("r.id = :id", "r.id", Map.of("id", id), 1, 0);
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("No existe el requerimiento " + id + ".");
+        Page<SubmissionRequest> found = find("r.id = :id", "r.id", Map.of("id", id), new PageRequest(0, 1));
+        if (found.items().isEmpty()) {
+            throw ProblemException.notFound(Text.of("No existe el requerimiento " + id + ".",
+                    "There is no request " + id + "."));
         }
-        return found.get(0);
+        return found.items().get(0);
     }
 
-    public List<SubmissionRequest> list(String cycleId, UUID accountId, SubmissionRequest.Status status, int page, int size) {
+    public Page<SubmissionRequest> list(String cycleId, UUID accountId, SubmissionRequest.Status status, PageRequest page) {
         StringBuilder where = new StringBuilder("true");
         Map<String, Object> parameters = new HashMap<>();
         if (cycleId != null) {
@@ -77,25 +60,32 @@ public class RequestQueries {
             where.append(" and r.status = :status");
             parameters.put("status", status.name());
         }
-        return find(where.toString(), "r.issued_at desc, r.id", parameters, size, page * size);
+        return find(where.toString(), REQUEST_ORDER, parameters, page);
     }
 
-    public List<SubmissionRequest> escalations(SubmissionRequest.Status status) {
+    public Page<SubmissionRequest> escalations(SubmissionRequest.Status status, PageRequest page) {
         // A withdrawn chain (an on-time submission that arrived late between services) is not an escalation.
         String where = status == null ? "r.escalated_at is not null and r.chain_withdrawn_at is null"
                 : "r.escalated_at is not null and r.chain_withdrawn_at is null and r.status = :status";
         Map<String, Object> parameters = status == null ? Map.of() : Map.of("status", status.name());
-        return find(where, "r.escalated_at desc, r.id", parameters, 1000, 0);
+        return find(where, ESCALATION_ORDER, parameters, page);
     }
 
     @SuppressWarnings("unchecked")
-    private List<SubmissionRequest> find(String where, String orderBy, Map<String, Object> parameters, int limit, int offset) {
-        Restriction restriction = restriction();
-        var query = entityManager.createNativeQuery("select r.* from submission_request r where " + restriction.sql()
-                + " and " + where + " order by " + orderBy + " limit " + limit + " offset " + offset, SubmissionRequest.class);
-        restriction.parameters().forEach(query::setParameter);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+    private Page<SubmissionRequest> find(String where, String orderBy, Map<String, Object> parameters, PageRequest page) {
+        AccountVisibility.Restriction restriction = visibility.requests("r.account_id");
+        String condition = " from submission_request r where " + restriction.sql() + " and " + where;
+        var count = entityManager.createNativeQuery("select count(*)" + condition);
+        restriction.parameters().forEach(count::setParameter);
+        parameters.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        return page.of(total, () -> {
+            var query = entityManager.createNativeQuery("select r.*" + condition + " order by " + orderBy, SubmissionRequest.class)
+                    .setFirstResult(page.firstResult()).setMaxResults(page.size());
+            restriction.parameters().forEach(query::setParameter);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        });
     }
 
     public ProgressResponse progress(String cycleId) {
@@ -112,7 +102,7 @@ public class RequestQueries {
 
     @SuppressWarnings("unchecked")
     private Map<String, ProgressResponse.Counts> counts(String groupBy, String cycleId) {
-        Restriction restriction = restriction();
+        AccountVisibility.Restriction restriction = visibility.requests("r.account_id");
         String key = groupBy.equals("true") ? "''" : "r." + groupBy;
         var query = entityManager.createNativeQuery("""
                 select %s as key, count(*),

@@ -39,6 +39,7 @@ import mx.ine.redes.evaluation.notification.NoticeSubjects;
 import mx.ine.redes.evaluation.notification.Notifier;
 import mx.ine.redes.evaluation.rest.AdHocRequest;
 import mx.ine.redes.evaluation.timer.Timers;
+import mx.ine.redes.events.DomainEvent;
 import mx.ine.redes.events.EscalatedToAreaHead;
 import mx.ine.redes.events.EscalationWithdrawn;
 import mx.ine.redes.events.ReportedToCommittee;
@@ -48,8 +49,8 @@ import mx.ine.redes.events.SubmissionOverdue;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.SubmissionRequested;
 import mx.ine.redes.support.outbox.EventPublisher;
-import mx.ine.redes.support.problem.Problem;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 
 /**
  * The review request as one aggregate (Art. 11, 12, 15): the one command path for everything that
@@ -111,14 +112,15 @@ public class RequestService implements NoticeSubjects {
     public ReviewCycle openCycle(String cycleId, String actor) {
         Matcher matcher = CYCLE_ID.matcher(cycleId == null ? "" : cycleId);
         if (!matcher.matches()) {
-            throw ProblemException.invalid("id", "El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).");
+            throw ProblemException.invalid("id", Text.of("El ciclo se escribe AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre).",
+                    "A cycle is written YYYY-S1 (January to June) or YYYY-S2 (July to December)."));
         }
         DeadlineCalculator calculator = calculator();
         // Two CNCS users opening the same cycle at once: the second waits here and is told it is open.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "review-cycle:" + cycleId).getSingleResult();
         if (ReviewCycle.findByIdOptional(cycleId).isPresent()) {
-            throw ProblemException.conflict("El ciclo " + cycleId + " ya fue abierto.");
+            throw alreadyOpened(cycleId);
         }
         int year = Integer.parseInt(matcher.group(1));
         boolean first = matcher.group(2).equals("1");
@@ -129,9 +131,12 @@ public class RequestService implements NoticeSubjects {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone());
         if (today.isBefore(opensFrom)) {
-            throw ProblemException.unprocessable("El ciclo " + cycleId + " cubre del " + DAY_FORMAT.format(periodStart)
-                    + " al " + DAY_FORMAT.format(periodEnd) + "; puede abrirse a partir del " + DAY_FORMAT.format(opensFrom) + ".",
-                    List.of(new Problem.InvalidField("id", "Aún no puede abrirse este ciclo.")));
+            throw ProblemException.unprocessable(Text.of("El ciclo " + cycleId + " cubre del " + DAY_FORMAT.format(periodStart)
+                            + " al " + DAY_FORMAT.format(periodEnd) + "; puede abrirse a partir del " + DAY_FORMAT.format(opensFrom) + ".",
+                            "Cycle " + cycleId + " covers " + periodStart + " to " + periodEnd + "; it may be opened from "
+                                    + opensFrom + "."),
+                    List.of(ProblemException.Violation.field("id", Text.of("Aún no puede abrirse este ciclo.",
+                            "This cycle cannot be opened yet."))));
         }
         ReviewCycle cycle = new ReviewCycle();
         cycle.id = cycleId;
@@ -141,16 +146,48 @@ public class RequestService implements NoticeSubjects {
         cycle.openedAt = now;
         cycle.openedBy = actor;
         cycle.persist();
+        entityManager.flush();
 
         Instant windowOpensAt = periodEnd.plusDays(1).atStartOfDay(zone()).toInstant();
         Deadline provisional = calculator.submissionWindow(now, windowMonth);
-        List<ReviewedAccount> accounts = ReviewedAccount.list("status = 'ACTIVE' order by areaCode, network, handle");
-        for (ReviewedAccount account : accounts) {
-            issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null, actor);
+        int issued = 0;
+        UUID after = null;
+        // In chunks by account id (keyset: each chunk one indexed range read), written in JDBC batches
+        // (hibernate jdbc batch size, inserts ordered) with one outbox batch per chunk, then let go of.
+        while (true) {
+            List<ReviewedAccount> chunk = activeAccountsAfter(after, config.cycleOpeningChunkSize());
+            if (chunk.isEmpty()) {
+                break;
+            }
+            List<DomainEvent> requested = new ArrayList<>(chunk.size());
+            for (ReviewedAccount account : chunk) {
+                issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null,
+                        actor, requested);
+            }
+            events.publishAll(requested);
+            entityManager.flush();
+            entityManager.clear();
+            issued += chunk.size();
+            after = chunk.get(chunk.size() - 1).accountId;
         }
-        cycle.requestCount = accounts.size();
-        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), accounts.size()));
+        ReviewCycle.update("requestCount = ?1 where id = ?2", issued, cycleId);
+        cycle.requestCount = issued;
+        events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), issued));
         return cycle;
+    }
+
+    private List<ReviewedAccount> activeAccountsAfter(UUID after, int size) {
+        return after == null
+                ? ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' order by accountId").range(0, size - 1).list()
+                : ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' and accountId > ?1 order by accountId", after)
+                        .range(0, size - 1).list();
+    }
+
+    /** What the losers of a concurrent opening are told, and whoever opens a cycle twice. */
+    private static ProblemException alreadyOpened(String cycleId) {
+        return ProblemException.conflict(Text.of("El ciclo " + cycleId + " ya fue abierto.",
+                "Cycle " + cycleId + " has already been opened."), List.of(ProblemException.Violation.field("id",
+                Text.of("Ya fue abierto.", "Already opened."))));
     }
 
     /**
@@ -162,46 +199,54 @@ public class RequestService implements NoticeSubjects {
         DeadlineCalculator calculator = calculator();
         Optional<Instant> due = calculator.adHocDue(request.dueOn());
         if (due.isEmpty()) {
-            throw ProblemException.invalid("dueOn", "El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
-                    + calculator.calendar().status(request.dueOn()).reason() + ").");
+            var status = calculator.calendar().status(request.dueOn());
+            throw ProblemException.invalid("dueOn", Text.of("El " + DAY_FORMAT.format(request.dueOn()) + " no es día hábil ("
+                    + status.reason() + ").", request.dueOn() + " is not a business day (" + status.reasonEnglish() + ")."));
         }
         Instant effective = calculator.effectiveTime(now);
         if (!due.get().isAfter(effective)) {
-            throw ProblemException.invalid("dueOn", "La fecha límite debe ser posterior a la entrada en vigor del requerimiento ("
-                    + formatted(effective) + ").");
+            throw ProblemException.invalid("dueOn", Text.of("La fecha límite debe ser posterior a la entrada en vigor del requerimiento ("
+                    + formatted(effective) + ").", "The due day must be after the request takes effect ("
+                    + effective.atZone(zone()).toOffsetDateTime() + ")."));
         }
-        List<Problem.InvalidField> refused = new ArrayList<>();
+        List<ProblemException.Violation> refused = new ArrayList<>();
         List<ReviewedAccount> accounts = new ArrayList<>();
         Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.accountIds().size(); i++) {
             UUID id = request.accountIds().get(i);
             Integer earlier = seen.putIfAbsent(id, i);
             if (earlier != null) {
-                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "Cuenta repetida: ya figura en accountIds[" + earlier + "]."));
+                refused.add(ProblemException.Violation.field("accountIds[" + i + "]", Text.of(
+                        "Cuenta repetida: ya figura en accountIds[" + earlier + "].",
+                        "Repeated account: already at accountIds[" + earlier + "].")));
                 continue;
             }
             Optional<ReviewedAccount> account = ReviewedAccount.findByIdOptional(id);
             if (account.isEmpty() || !"ACTIVE".equals(account.get().status)) {
-                refused.add(new Problem.InvalidField("accountIds[" + i + "]", "No es una cuenta activa del registro."));
+                refused.add(ProblemException.Violation.field("accountIds[" + i + "]", Text.of(
+                        "No es una cuenta activa del registro.", "Not an active account of the registry.")));
             } else {
                 accounts.add(account.get());
             }
         }
         if (!refused.isEmpty()) {
-            throw new ProblemException(400, null, "Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.", refused);
+            throw ProblemException.invalid(Text.of("Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.",
+                    "Some accounts cannot be required; no request was issued."), refused);
         }
         Deadline deadline = adHocDeadline(calculator, due.get(), now);
         List<SubmissionRequest> issued = new ArrayList<>();
+        List<DomainEvent> requested = new ArrayList<>();
         for (ReviewedAccount account : accounts) {
             issued.add(issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(), request.reason().strip(),
-                    now, now, deadline, due.get(), actor));
+                    now, now, deadline, due.get(), actor, requested));
         }
+        events.publishAll(requested);
         return issued;
     }
 
     private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account, List<String> fields,
                                     String reason, Instant now, Instant windowOpensAt, Deadline provisional,
-                                    Instant requestedDueAt, String actor) {
+                                    Instant requestedDueAt, String actor, List<DomainEvent> requested) {
         SubmissionRequest request = new SubmissionRequest();
         request.id = UUID.randomUUID();
         request.kind = kind;
@@ -226,12 +271,12 @@ public class RequestService implements NoticeSubjects {
         request.status = Status.OPEN;
         request.persist();
         // No timer yet: the term runs from the notice that really leaves (afterSent).
-        notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_ISSUED, request.id, request.accountId,
+        notifier.enqueueFirst(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_ISSUED, request.id, request.accountId,
                 values(request)));
         if (account.administratorEmails.isEmpty()) {
             flagWithoutAdministrator(request);
         }
-        events.publish(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
+        requested.add(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
                 request.areaCode, request.administratorEmails, request.windowOpensAt, request.effectiveAt, request.dueAt));
         return request;
     }

@@ -303,9 +303,18 @@ class LegalTimingTableTest {
         // 31 December 2200 23:59:59 CST is 2201-01-01T05:59:59Z: the last supported second.
         assertThat(calculator.supports(Instant.parse("2201-01-01T05:59:59Z"))).isTrue();
         assertThat(calculator.supports(Instant.parse("2201-01-01T06:00:00Z"))).isFalse();
+        // Refused with a problem that says why (422), never an arithmetic failure.
         assertThatThrownBy(() -> calculator.afterBusinessDays(Instant.parse("+999999999-12-31T23:59:59Z"), 1))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> calculator.adHocDue(LocalDate.of(1989, 12, 31))).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(mx.ine.redes.support.problem.ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.detail().es()).isEqualTo("El calendario admite los años 1990 a 2200 (hora de la Ciudad"
+                            + " de México); +999999999-12-31T23:59:59Z queda fuera.");
+                    assertThat(problem.detail().en()).isEqualTo("The calendar supports the years 1990 to 2200 (Mexico City"
+                            + " time); +999999999-12-31T23:59:59Z is outside them.");
+                });
+        assertThatThrownBy(() -> calculator.adHocDue(LocalDate.of(1989, 12, 31)))
+                .isInstanceOfSatisfying(mx.ine.redes.support.problem.ProblemException.class,
+                        problem -> assertThat(problem.detail().es()).contains("1989-12-31 queda fuera"));
         // A term that starts in 2200 may end in 2201: Wednesday 31 December 2200 10:00 + 1 → 1 January is
         // New Year's Day → Friday 2 January 2201 18:00 CST.
         assertThat(calculator.afterBusinessDays(Instant.parse("2200-12-31T16:00:00Z"), 1).dueAt())

@@ -5,7 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import mx.ine.redes.events.DomainEvent;
 import mx.ine.redes.events.EventEnvelope;
@@ -58,6 +65,69 @@ public class EventPublisher {
         entityManager.flush();
         written.fire(new OutboxMessageWritten(message.id));
         return envelope;
+    }
+
+    /**
+     * Many events in one go (bulk work such as opening a cycle for every account): the same rows as
+     * {@link #publish} one by one, in the given order, with two round trips instead of three per
+     * event — one upsert numbers every aggregate (its row locks taken in aggregate order, so two bulk
+     * transactions cannot deadlock on them), one JDBC batch writes the outbox rows — and no flush of
+     * the caller's session per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> publishAll(List<? extends DomainEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String correlation = correlationId.current() != null ? correlationId.current() : UUID.randomUUID().toString();
+        Map<String, Integer> perAggregate = new TreeMap<>();
+        events.forEach(event -> perAggregate.merge(event.aggregateId(), 1, Integer::sum));
+        // Flush first: the caller's pending rows are written before the numbers are taken, as with publish().
+        entityManager.flush();
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        long[] lastId = {0};
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            Map<String, Long> next = new HashMap<>();
+            try (PreparedStatement numbers = connection.prepareStatement("""
+                    insert into aggregate_sequence (aggregate_id, last_sequence)
+                    select id, n from unnest(?::text[], ?::bigint[]) as t(id, n) order by id
+                    on conflict (aggregate_id) do update set last_sequence = aggregate_sequence.last_sequence + excluded.last_sequence
+                    returning aggregate_id, last_sequence""")) {
+                numbers.setArray(1, connection.createArrayOf("text", perAggregate.keySet().toArray()));
+                numbers.setArray(2, connection.createArrayOf("bigint", perAggregate.values().stream().map(Long::valueOf).toArray()));
+                try (ResultSet rows = numbers.executeQuery()) {
+                    while (rows.next()) {
+                        String aggregate = rows.getString(1);
+                        next.put(aggregate, rows.getLong(2) - perAggregate.get(aggregate) + 1);
+                    }
+                }
+            }
+            java.time.Instant now = clock.instant();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_message (event_id, topic, message_key, event_type, envelope, created_at)
+                    values (?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                for (DomainEvent event : events) {
+                    long sequence = next.merge(event.aggregateId(), 1L, Long::sum) - 1;
+                    EventEnvelope envelope = EventEnvelope.wrap(event, now, correlation, sequence);
+                    envelopes.add(envelope);
+                    insert.setObject(1, envelope.eventId());
+                    insert.setString(2, event.type().topic());
+                    insert.setString(3, envelope.aggregateId());
+                    insert.setString(4, envelope.type());
+                    insert.setString(5, EventJson.write(envelope));
+                    insert.setObject(6, java.time.OffsetDateTime.ofInstant(envelope.occurredAt(), java.time.ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        lastId[0] = Math.max(lastId[0], keys.getLong(1));
+                    }
+                }
+            }
+        });
+        written.fire(new OutboxMessageWritten(lastId[0]));
+        return envelopes;
     }
 
     private long nextSequence(String aggregateId) {
