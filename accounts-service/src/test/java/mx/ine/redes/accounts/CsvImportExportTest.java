@@ -95,6 +95,23 @@ class CsvImportExportTest {
     }
 
     @Test
+    void shouldRefuseAnImportLineWhosePlatformIdIsAnotherAccountsNamingTheLine() {
+        String area = registerArea();
+        String platformId = java.util.UUID.randomUUID().toString();
+        String existing = given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
+                .body(Map.of("network", "X", "handle", uniqueXHandle(), "displayName", "Cuenta", "kind", "INSTITUTIONAL",
+                        "areaCode", area, "platformAccountId", platformId))
+                .post("/api/accounts").then().statusCode(201).extract().path("id");
+        String csv = "url,network,handle,displayName,kind,areaCode,platformAccountId\n"
+                + ",X," + uniqueXHandle() + ",Otra,PROGRAMME," + area + "," + platformId + "\n";
+
+        given().auth().oauth2(cncsToken()).contentType("text/csv").body(csv).post("/api/accounts/import")
+                .then().statusCode(422).body("errors[0].line", equalTo(2))
+                .body("errors[0].field", equalTo("platformAccountId"))
+                .body("errors[0].message", containsString(existing));
+    }
+
+    @Test
     void shouldExportFormulaCellsDefusedAndReimportAnExportUnchanged() {
         String area = registerArea();
         String formula = uniqueXHandle();

@@ -198,6 +198,15 @@ public class AccountImport {
                             + " ya está registrada (id " + existing.id + ").", "The account " + found.network() + " "
                             + found.handle() + " is already registered (id " + existing.id + ").")));
         }
+        if (address != null && request.platformAccountId() != null) {
+            Account.<Account>find("network = ?1 and platformAccountId = ?2 and status <> ?3", address.network(),
+                            request.platformAccountId(), mx.ine.redes.accounts.AccountStatus.DECOMMISSIONED)
+                    .firstResultOptional().ifPresent(holder -> line.error("platformAccountId", Text.of(
+                            "El identificador de plataforma " + request.platformAccountId() + " ya es de la cuenta "
+                                    + holder.id + "; una importación solo registra cuentas nuevas.",
+                            "Platform id " + request.platformAccountId() + " already belongs to account " + holder.id
+                                    + "; an import only registers new accounts.")));
+        }
         if (request.areaCode() != null && Area.findByCode(request.areaCode()).isEmpty()) {
             line.error("areaCode", Text.of("No existe el área " + request.areaCode() + ".",
                     "There is no area " + request.areaCode() + "."));

@@ -177,10 +177,11 @@ public class RequestService implements NoticeSubjects {
     }
 
     private List<ReviewedAccount> activeAccountsAfter(UUID after, int size) {
-        return after == null
-                ? ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' order by accountId").range(0, size - 1).list()
-                : ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' and accountId > ?1 order by accountId", after)
-                        .range(0, size - 1).list();
+        // Read-only: the projection is not changed here, so no snapshot of each row is kept for dirty checking.
+        var query = after == null
+                ? ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' order by accountId")
+                : ReviewedAccount.<ReviewedAccount>find("status = 'ACTIVE' and accountId > ?1 order by accountId", after);
+        return query.withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).range(0, size - 1).list();
     }
 
     /** What the losers of a concurrent opening are told, and whoever opens a cycle twice. */

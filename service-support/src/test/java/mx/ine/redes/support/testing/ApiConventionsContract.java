@@ -84,6 +84,12 @@ public abstract class ApiConventionsContract {
                     } else {
                         expectNoServerError(softly, operation, what, response);
                     }
+                    // The same value with every other query parameter given a plausible one, so that it reaches the operation.
+                    Map<String, String> withOthers = operation.plausibleQuery();
+                    if (in.equals("query") && withOthers.size() > 1) {
+                        withOthers.put(name, value);
+                        expectNoServerError(softly, operation, what + " (with the others)", operation.call(withOthers, null, null));
+                    }
                 }
             }
             // A parameter the operation does not declare is ignored, but never with a NUL in it.
@@ -221,6 +227,19 @@ public abstract class ApiConventionsContract {
             List<JsonNode> all = new ArrayList<>();
             node.path("parameters").forEach(p -> all.add(resolve(p)));
             return all;
+        }
+
+        /** Every query parameter with its example, or a value of its declared type. */
+        Map<String, String> plausibleQuery() {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (JsonNode parameter : parameters()) {
+                if (parameter.path("in").asText().equals("query") && !parameter.path("name").asText().equals("page")) {
+                    JsonNode schema = resolve(parameter.path("schema"));
+                    JsonNode example = parameter.has("example") ? parameter.path("example") : schema.path("example");
+                    values.put(parameter.path("name").asText(), example.isValueNode() ? example.asText() : harmless(schema));
+                }
+            }
+            return values;
         }
 
         boolean hasPathParameters() {
