@@ -251,7 +251,7 @@ public class AreaService {
             }
             // Only entities this method loaded are let go of; the changed area and those above it stay managed.
             written.forEach(entityManager::detach);
-            updates.forEach(events::publish);
+            events.publishAll(updates);
             last = live.get(live.size() - 1).id;
         }
     }

@@ -90,7 +90,7 @@ public class DormancyService {
             }
             entityManager.flush();
             entityManager.clear();
-            flags.forEach(events::publish);
+            events.publishAll(flags);
             flagged += silent.size();
             after = silent.get(silent.size() - 1).id;
         }
