@@ -95,6 +95,29 @@ class CsvImportExportTest {
     }
 
     @Test
+    void shouldRefuseControlCharactersAndUnsupportedYearsInCellsNamingLineAndColumn() {
+        String area = registerArea();
+        String csv = "url,network,handle,displayName,kind,areaCode,lastPublicationOn\n"
+                + ",X," + uniqueXHandle() + ",Con\u0000nulo,INSTITUTIONAL," + area + ",\n"
+                + ",X," + uniqueXHandle() + ",Antigua,INSTITUTIONAL," + area + ",1980-01-01\n";
+        long before = count("select count(a) from Account a");
+
+        given().auth().oauth2(cncsToken()).contentType("text/csv").body(csv).post("/api/accounts/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("displayName"))
+                .body("errors[0].message", containsString("U+0000"))
+                .body("errors[1].line", equalTo(3)).body("errors[1].field", equalTo("lastPublicationOn"))
+                .body("errors[1].message", containsString("1990"));
+        given().auth().oauth2(cncsToken()).contentType("text/csv")
+                .body("code,name,level,state,district,parentCode,headName,headEmail\nCEN-NUL,Con\u0007campana,CENTRAL,,,,,\n")
+                .post("/api/areas/import").then().statusCode(422)
+                .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("U+0007"));
+        assertThat(count("select count(a) from Account a")).isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseAnImportLineWhosePlatformIdIsAnotherAccountsNamingTheLine() {
         String area = registerArea();
         String platformId = java.util.UUID.randomUUID().toString();

@@ -24,6 +24,7 @@ import mx.ine.redes.accounts.address.AccountAddressParser;
 import mx.ine.redes.accounts.rest.AccountRequest;
 import mx.ine.redes.support.csv.Csv;
 import mx.ine.redes.support.csv.CsvUpload;
+import mx.ine.redes.support.input.InputRules;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.ProblemException.Violation;
 import mx.ine.redes.support.problem.Text;
@@ -66,7 +67,7 @@ public class AccountImport {
         Csv.Row header = rows.get(0);
         Map<String, Integer> columns = header(header);
         LocalDate today = LocalDate.ofInstant(clock.instant(), AccountService.INSTITUTE_ZONE);
-        List<Violation> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>(CsvUpload.controlCharacters(rows));
         List<AccountRequest> requests = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
@@ -92,6 +93,7 @@ public class AccountImport {
             requests.add(request);
         }
         if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(Violation::line));
             throw ProblemException.unprocessable(Text.of("El archivo tiene " + errors.size()
                     + " errores; no se importó ninguna cuenta.", "The file has " + errors.size()
                     + " errors; no account was imported."), errors);
@@ -253,6 +255,10 @@ public class AccountImport {
         if (date == null) {
             line.error("lastPublicationOn", Text.of("La fecha " + text + " no es una fecha AAAA-MM-DD.",
                     "The date " + text + " is not a YYYY-MM-DD date."));
+            return null;
+        }
+        if (InputRules.outsideSupportedYears(date).isPresent()) {
+            line.error("lastPublicationOn", InputRules.outsideSupportedYears(date).get());
             return null;
         }
         if (date.isAfter(today)) {

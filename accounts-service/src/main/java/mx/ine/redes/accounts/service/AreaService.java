@@ -298,7 +298,7 @@ public class AreaService {
             throw ProblemException.unprocessable(Text.of("El encabezado no es válido; no se importó nada.",
                     "The header is not valid; nothing was imported."), List.of(Violation.line(1, null, header)));
         }
-        List<Violation> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>(CsvUpload.controlCharacters(rows));
         Map<String, AreaRequest> byCode = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         Map<String, Integer> seatLine = new HashMap<>();

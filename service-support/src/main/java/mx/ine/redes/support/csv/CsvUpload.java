@@ -1,7 +1,9 @@
 package mx.ine.redes.support.csv;
 
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
+import mx.ine.redes.support.input.InputRules;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.Text;
 
@@ -48,5 +50,22 @@ public final class CsvUpload {
                     "The file is not valid CSV; nothing was imported."),
                     List.of(ProblemException.Violation.line(e.line(), null, Text.of(e.getMessage(), e.english()))));
         }
+    }
+
+    /**
+     * Every cell of the rows after the header that holds a control character (a NUL, an escape…),
+     * named by line and by the header's name of its column: a CSV cell is never free text.
+     */
+    public static List<ProblemException.Violation> controlCharacters(List<Csv.Row> rows) {
+        List<ProblemException.Violation> found = new ArrayList<>();
+        List<String> header = rows.isEmpty() ? List.of() : rows.get(0).fields();
+        for (Csv.Row row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            for (int i = 0; i < row.fields().size(); i++) {
+                int column = i;
+                InputRules.controlCharacters(row.fields().get(i), false).ifPresent(why -> found.add(
+                        ProblemException.Violation.line(row.line(), column < header.size() ? header.get(column).strip() : null, why)));
+            }
+        }
+        return found;
     }
 }

@@ -223,6 +223,11 @@ public abstract class ApiConventionsContract {
             return method;
         }
 
+        /** True when the document lists this status for the operation: the document must not hide an answer. */
+        boolean documents(int status) {
+            return node.path("responses").has(Integer.toString(status)) || node.path("responses").has("default");
+        }
+
         List<JsonNode> parameters() {
             List<JsonNode> all = new ArrayList<>();
             node.path("parameters").forEach(p -> all.add(resolve(p)));
@@ -550,6 +555,7 @@ public abstract class ApiConventionsContract {
     private static void expectNoServerError(SoftAssertions softly, Operation operation, String what, Response response) {
         softly.assertThat(response.statusCode()).as(operation + " " + printable(what) + " answered " + response.asString())
                 .isLessThan(500);
+        expectDocumented(softly, operation, what, response);
         if (response.statusCode() >= 400) {
             expectProblem(softly, operation, what, response);
         }
@@ -563,9 +569,16 @@ public abstract class ApiConventionsContract {
         } else {
             softly.assertThat(response.statusCode()).as(as).isEqualTo(status);
         }
+        expectDocumented(softly, operation, what, response);
         if (response.statusCode() >= 400) {
             expectProblem(softly, operation, what, response);
         }
+    }
+
+    private static void expectDocumented(SoftAssertions softly, Operation operation, String what, Response response) {
+        softly.assertThat(operation.documents(response.statusCode()))
+                .as(operation + " " + printable(what) + " answered " + response.statusCode()
+                        + ", a status its OpenAPI responses do not list").isTrue();
     }
 
     private static void expectProblem(SoftAssertions softly, Operation operation, String what, Response response) {
