@@ -79,6 +79,7 @@ class CsvImportExportTest {
         given().auth().oauth2(cncsToken()).contentType("text/csv").body(csv).post("/api/accounts/import")
                 .then().statusCode(422)
                 .body("errors.findAll { it.line == 3 }.field", hasItems("network", "displayName", "kind", "areaCode"))
+                .body("errors.findAll { it.line == 3 && it.field == 'kind' }.size()", equalTo(1))
                 .body("errors.findAll { it.line == 4 }.size()", equalTo(1))
                 .body("errors.findAll { it.line == 4 }[0].message", containsString("7 columnas"))
                 .body("errors.findAll { it.line == 2 }.size()", equalTo(0));

@@ -209,6 +209,17 @@ class ApiConventionsTest extends ApiConventionsContract {
     }
 
     @Test
+    void shouldSayANonNumberIsNotANumberAndANumberOutOfRangeWhatTheRangeIs() {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(cncs()).get(probe(id) + "?businessDays=abc").then().statusCode(400)
+                .body("errors[0].message", equalTo("Debe ser un número entero."));
+        given().auth().oauth2(cncs()).get(probe(id) + "?businessDays=2147483648").then().statusCode(400)
+                .body("errors[0].message", equalTo("Debe ser un número entero entre -2147483648 y 2147483647."));
+        given().auth().oauth2(cncs()).get("/api/registry/accounts?size=501").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("size")).body("errors[0].message", equalTo("Debe estar entre 1 y 500."));
+    }
+
+    @Test
     void shouldReadWellFormedParameters() {
         String id = UUID.randomUUID().toString();
         given().auth().oauth2(cncs()).get(probe(id) + "?businessDays=-3&dormant=false&day=2031-03-05&from=2031-03-05T10:00:00Z&network=THREADS")

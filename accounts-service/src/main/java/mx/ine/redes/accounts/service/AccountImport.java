@@ -79,7 +79,10 @@ public class AccountImport {
             }
             AccountRequest request = toRequest(line, today);
             for (ConstraintViolation<AccountRequest> violation : validator.validate(request)) {
-                line.error(violation.getPropertyPath().toString(), Text.spanish(violation.getMessage()));
+                // A cell already reported as unreadable is left empty: "must not be null" would say it twice.
+                if (!line.reported(violation.getPropertyPath().toString())) {
+                    line.error(violation.getPropertyPath().toString(), Text.spanish(violation.getMessage()));
+                }
             }
             AccountAddress address = check(request, line);
             if (address != null) {
@@ -126,6 +129,10 @@ public class AccountImport {
             }
             String text = Csv.restore(row.fields().get(index).strip());
             return text.isEmpty() ? null : text;
+        }
+
+        boolean reported(String column) {
+            return errors.stream().anyMatch(e -> e.line() != null && e.line() == row.line() && column.equals(e.field()));
         }
 
         void error(String column, Text message) {

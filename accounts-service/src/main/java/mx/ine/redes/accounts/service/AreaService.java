@@ -312,7 +312,11 @@ public class AreaService {
             }
             AreaRequest request = toRequest(row, wrong);
             for (ConstraintViolation<AreaRequest> violation : validator.validate(request)) {
-                wrong.add(Violation.line(line, violation.getPropertyPath().toString(), Text.spanish(violation.getMessage())));
+                String column = violation.getPropertyPath().toString();
+                // A cell already reported as unreadable is left empty: "must not be null" would say it twice.
+                if (wrong.stream().noneMatch(e -> column.equals(e.field()))) {
+                    wrong.add(Violation.line(line, column, Text.spanish(violation.getMessage())));
+                }
             }
             if (request.code() != null) {
                 if (byCode.containsKey(request.code())) {

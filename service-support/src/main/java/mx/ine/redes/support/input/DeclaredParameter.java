@@ -167,7 +167,8 @@ record DeclaredParameter(Source source, String name, Class<?> type) {
 
     private Optional<Text> wholeNumber(String value, long min, long max) {
         if (!WHOLE_NUMBER.matcher(value).matches()) {
-            return refused();
+            // Not a number at all: the type's range would only confuse (a page size is 1 to 500, not ±2^31).
+            return Optional.of(Text.of("Debe ser un número entero.", "Must be a whole number."));
         }
         try {
             long number = Long.parseLong(value);
