@@ -81,11 +81,13 @@ class DormancyTest {
         given().auth().oauth2(cncsToken()).get("/api/accounts/" + id).then().body("dormant", equalTo(true));
 
         SubmissionReceived received = new SubmissionReceived(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(id),
-                "2026-S2", "X", 1, Instant.now(), false, Map.of("A", 10L), today.minusDays(5), List.of());
+                "2026-S2", "CYCLE", "X", 1, Instant.now(), null, false, Map.of("posts", 10L), null, List.of(), today.minusDays(5),
+                List.of(), null, 0, List.of(), new SubmissionReceived.EnteredBy("admin@ine.mx", false, null, null));
         EventEnvelope envelope = KafkaTestClient.publish(received);
         KafkaTestClient.send(Topics.SUBMISSIONS, id, EventJson.write(envelope)); // redelivered
         SubmissionReceived older = new SubmissionReceived(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(id),
-                "2026-S1", "X", 1, Instant.now(), false, Map.of("A", 1L), today.minusDays(200), List.of());
+                "2026-S1", "CYCLE", "X", 1, Instant.now(), null, false, Map.of("posts", 1L), null, List.of(), today.minusDays(200),
+                List.of(), null, 0, List.of(), new SubmissionReceived.EnteredBy("admin@ine.mx", false, null, null));
         KafkaTestClient.publish(older);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->

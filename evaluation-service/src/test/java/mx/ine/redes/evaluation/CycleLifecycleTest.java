@@ -258,8 +258,9 @@ class CycleLifecycleTest {
 
         // Received by submissions-service at 17:59 of the last day; it reached this service late.
         Instant receivedAt = Instant.parse("2027-05-05T23:59:00Z");
-        KafkaTestClient.publish(new SubmissionReceived(UUID.randomUUID(), request, account, null, "X", 1, receivedAt, false,
-                Map.of("A", 12L), LocalDate.of(2027, 5, 4), List.of()));
+        KafkaTestClient.publish(new SubmissionReceived(UUID.randomUUID(), request, account, null, "CYCLE", "X", 1, receivedAt, null, false,
+                Map.of("posts", 12L), null, List.of(), LocalDate.of(2027, 5, 4), List.of(), null, 0, List.of(),
+                new SubmissionReceived.EnteredBy("admin@ine.mx", false, null, null)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(request(request))
                 .containsEntry("status", "SUBMITTED").containsEntry("submittedLate", false));
         assertThat(request(request).get("chainWithdrawnAt")).isNotNull();

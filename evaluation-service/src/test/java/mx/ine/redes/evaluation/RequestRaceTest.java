@@ -73,8 +73,9 @@ class RequestRaceTest {
             for (int round = 0; round < ROUNDS; round++) {
                 Instant dueAt = clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
                 UUID request = openRequestPastItsDeadline(dueAt);
-                SubmissionReceived onTime = new SubmissionReceived(UUID.randomUUID(), request, accountOf(request), null, "X", 1,
-                        dueAt.minusSeconds(60), false, Map.of("A", 1L), LocalDate.of(2026, 1, 1), List.of());
+                SubmissionReceived onTime = new SubmissionReceived(UUID.randomUUID(), request, accountOf(request), null, "CYCLE", "X", 1,
+                        dueAt.minusSeconds(60), dueAt, false, Map.of("posts", 1L), null, List.of(), LocalDate.of(2026, 1, 1),
+                        List.of(), null, 0, List.of(), new SubmissionReceived.EnteredBy("admin@ine.mx", false, null, null));
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<?> submission = pool.submit(() -> {
                     start.await();

@@ -16,7 +16,7 @@ public enum EventType {
     TRAINING_RECORDED(WireNames.TRAINING_RECORDED, TrainingRecorded.class, Topics.ACCOUNTS),
     REVIEW_CYCLE_OPENED(WireNames.REVIEW_CYCLE_OPENED, ReviewCycleOpened.class, Topics.EVALUATION),
     SUBMISSION_REQUESTED(WireNames.SUBMISSION_REQUESTED, SubmissionRequested.class, Topics.EVALUATION),
-    SUBMISSION_RECEIVED(WireNames.SUBMISSION_RECEIVED, SubmissionReceived.class, Topics.SUBMISSIONS),
+    SUBMISSION_RECEIVED(WireNames.SUBMISSION_RECEIVED, SubmissionReceived.class, Topics.SUBMISSIONS, 2),
     EVALUATION_COMPLETED(WireNames.EVALUATION_COMPLETED, EvaluationCompleted.class, Topics.EVALUATION),
     OBSERVATION_ISSUED(WireNames.OBSERVATION_ISSUED, ObservationIssued.class, Topics.EVALUATION),
     OBSERVATION_RESOLVED(WireNames.OBSERVATION_RESOLVED, ObservationResolved.class, Topics.EVALUATION),
@@ -24,7 +24,8 @@ public enum EventType {
     ESCALATED_TO_AREA_HEAD(WireNames.ESCALATED_TO_AREA_HEAD, EscalatedToAreaHead.class, Topics.EVALUATION),
     REPORTED_TO_COMMITTEE(WireNames.REPORTED_TO_COMMITTEE, ReportedToCommittee.class, Topics.EVALUATION),
     ESCALATION_WITHDRAWN(WireNames.ESCALATION_WITHDRAWN, EscalationWithdrawn.class, Topics.EVALUATION),
-    SUBMISSION_DEADLINE_MOVED(WireNames.SUBMISSION_DEADLINE_MOVED, SubmissionDeadlineMoved.class, Topics.EVALUATION);
+    SUBMISSION_DEADLINE_MOVED(WireNames.SUBMISSION_DEADLINE_MOVED, SubmissionDeadlineMoved.class, Topics.EVALUATION),
+    SUBMISSION_REQUEST_WITHDRAWN(WireNames.SUBMISSION_REQUEST_WITHDRAWN, SubmissionRequestWithdrawn.class, Topics.EVALUATION);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -53,6 +54,7 @@ public enum EventType {
         public static final String REPORTED_TO_COMMITTEE = "ReportedToCommittee";
         public static final String ESCALATION_WITHDRAWN = "EscalationWithdrawn";
         public static final String SUBMISSION_DEADLINE_MOVED = "SubmissionDeadlineMoved";
+        public static final String SUBMISSION_REQUEST_WITHDRAWN = "SubmissionRequestWithdrawn";
 
         private WireNames() {
         }
@@ -61,11 +63,17 @@ public enum EventType {
     private final String wireName;
     private final Class<? extends DomainEvent> payloadType;
     private final String topic;
+    private final int schemaVersion;
 
     EventType(String wireName, Class<? extends DomainEvent> payloadType, String topic) {
+        this(wireName, payloadType, topic, 1);
+    }
+
+    EventType(String wireName, Class<? extends DomainEvent> payloadType, String topic, int schemaVersion) {
         this.wireName = wireName;
         this.payloadType = payloadType;
         this.topic = topic;
+        this.schemaVersion = schemaVersion;
     }
 
     /** The name on the wire, e.g. {@code AccountRegistered}. */
@@ -81,9 +89,13 @@ public enum EventType {
         return topic;
     }
 
-    /** Bumped whenever a payload changes incompatibly; consumers read it from the envelope. */
+    /**
+     * Bumped whenever a payload changes incompatibly; consumers read it from the envelope.
+     * {@code SubmissionReceived} is at 2: version 1 (warnings as plain strings, no evidence, no
+     * author) was never produced by submissions-service, only by tests.
+     */
     public int schemaVersion() {
-        return 1;
+        return schemaVersion;
     }
 
     public static EventType of(Class<?> payloadType) {

@@ -173,8 +173,8 @@ class EventJsonTest {
         EventEnvelope envelope = envelopeOf(EventType.SUBMISSION_RECEIVED);
         ObjectNode tree = treeOf(envelope);
         ObjectNode payload = (ObjectNode) tree.get("payload");
-        payload.put("evidenceCount", 3);
-        payload.putObject("audience").put("women", 54).put("men", 46);
+        payload.put("reviewerNotes", "no aplica");
+        ((ObjectNode) payload.get("audience")).putObject("languages").put("es", 97);
         payload.putArray("campaignHashtags").add("#INEInforma").add("#VotoLibre");
 
         assertThat(EventJson.read(tree.toString())).isEqualTo(envelope);
@@ -473,15 +473,33 @@ class EventJsonTest {
                 REQUEST_ID,
                 ACCOUNT_ID,
                 CYCLE,
+                "CYCLE",
                 "X",
                 2,
                 Instant.parse("2026-07-10T22:41:07.512Z"),
+                Instant.parse("2026-07-15T00:00:00Z"),
                 false,
-                Map.of("totalMessages", 318L, "ownMessages", 204L, "socialCommunicationMessages", 98L,
+                Map.of("posts", 318L, "ownPosts", 204L, "cncsPosts", 98L,
                         "impressions", 1_284_559L, "profileVisits", 9_812L, "mentions", 377L,
-                        "followers", 24_903L, "multimediaContents", 151L),
+                        "followers", 24_903L, "multimediaPosts", 151L),
+                new SubmissionReceived.Audience(Map.of("female", new java.math.BigDecimal("54.2")),
+                        Map.of("18-24", new java.math.BigDecimal("21.5")), Map.of("MX", new java.math.BigDecimal("91.3"))),
+                List.of(new SubmissionReceived.CampaignPosts("#INEInforma", 120)),
                 LocalDate.of(2026, 6, 29),
-                List.of("Los seguidores bajaron más de 20 % respecto del ciclo anterior")));
+                List.of(new SubmissionReceived.SubmissionWarning("FOLLOWERS_DROPPED", List.of("followers"),
+                        "Los seguidores bajaron más de 20 % respecto del ciclo anterior.")),
+                OBSERVATION_ID,
+                1,
+                List.of(new SubmissionReceived.EvidenceFile(
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "image/png", 48_213, "captura.png")),
+                new SubmissionReceived.EnteredBy("cncs@ine.mx", true, "OFICIO", "INE/JLE-CHIS/0123/2026")));
+        samples.put(EventType.SUBMISSION_REQUEST_WITHDRAWN, new SubmissionRequestWithdrawn(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                "La cuenta fue dada de baja.",
+                Instant.parse("2026-07-03T17:00:00Z"),
+                "registry"));
         samples.put(EventType.EVALUATION_COMPLETED, new EvaluationCompleted(
                 UUID.fromString("2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b"),
                 ACCOUNT_ID,

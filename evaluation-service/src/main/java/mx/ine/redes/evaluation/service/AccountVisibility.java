@@ -2,7 +2,8 @@ package mx.ine.redes.evaluation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
+import mx.ine.redes.support.registry.AreaSubtreeVisibility;
+import mx.ine.redes.support.registry.AreaSubtreeVisibility.Restriction;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 
@@ -12,7 +13,7 @@ import mx.ine.redes.support.security.Roles;
  * goes through {@link #accounts(String)}; what it does not grant is denied, and a reader is told
  * "not found" for anything outside it.
  *
- * <p>It follows the registry <b>as it is now</b>, from the projection {@code reviewed_account}: an
+ * <p>It follows the registry <b>as it is now</b> ({@link AreaSubtreeVisibility} over the projection {@code reviewed_account}): an
  * account's current administrators, its area's current head, and the heads of every area above it
  * ({@code ancestors}). The administrators and head copied onto a request when it was issued, and
  * the recipients recorded on a notification, are a record of who was told, never a grant.
@@ -27,17 +28,7 @@ import mx.ine.redes.support.security.Roles;
 @ApplicationScoped
 public class AccountVisibility {
 
-    /** What a read may add to its {@code where}: SQL over the column holding the account id, and its parameters. */
-    public record Restriction(String sql, Map<String, Object> parameters) {
-
-        static Restriction none() {
-            return new Restriction("false", Map.of());
-        }
-
-        static Restriction all() {
-            return new Restriction("true", Map.of());
-        }
-    }
+    private static final AreaSubtreeVisibility SUBTREE = new AreaSubtreeVisibility("reviewed_account");
 
     /** What a reader is reading: requests are shown to the read-only roles too, notices are not. */
     public enum Reading { REQUESTS, NOTIFICATIONS }
@@ -50,7 +41,7 @@ public class AccountVisibility {
         if (seesEverything(Reading.REQUESTS)) {
             return Restriction.all();
         }
-        return accounts(accountIdColumn);
+        return SUBTREE.answeredFor(caller, accountIdColumn);
     }
 
     /**
@@ -61,7 +52,7 @@ public class AccountVisibility {
         if (seesEverything(Reading.NOTIFICATIONS)) {
             return Restriction.all();
         }
-        return accounts(accountIdColumn);
+        return SUBTREE.answeredFor(caller, accountIdColumn);
     }
 
     public boolean seesEverything(Reading reading) {
@@ -69,29 +60,5 @@ public class AccountVisibility {
             return true;
         }
         return reading == Reading.REQUESTS && (caller.hasRole(Roles.TRANSPARENCY) || caller.hasRole(Roles.INTEGRATION));
-    }
-
-    /**
-     * The accounts the caller answers for now. Written as {@code account in (select … from
-     * reviewed_account …)} so that each branch is one index lookup on the projection
-     * ({@code reviewed_account_head}, {@code reviewed_account_ancestors},
-     * {@code reviewed_account_administrators}, V7) followed by the reader's index on the account.
-     */
-    private Restriction accounts(String accountIdColumn) {
-        String email = caller.email();
-        boolean head = caller.hasRole(Roles.AREA_HEAD) && !email.isEmpty();
-        boolean administrator = caller.hasRole(Roles.ACCOUNT_ADMIN) && !email.isEmpty();
-        if (!head && !administrator) {
-            return Restriction.none();
-        }
-        StringBuilder sql = new StringBuilder(accountIdColumn + " in (select a.account_id from reviewed_account a where false");
-        if (head) {
-            sql.append(" or a.head_email = :visibilityEmail"
-                    + " or a.ancestors @> jsonb_build_array(jsonb_build_object('headEmail', cast(:visibilityEmail as text)))");
-        }
-        if (administrator) {
-            sql.append(" or a.administrator_emails @> jsonb_build_array(cast(:visibilityEmail as text))");
-        }
-        return new Restriction(sql.append(")").toString(), Map.of("visibilityEmail", email));
     }
 }

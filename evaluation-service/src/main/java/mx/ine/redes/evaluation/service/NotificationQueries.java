@@ -1,5 +1,6 @@
 package mx.ine.redes.evaluation.service;
 
+import mx.ine.redes.support.registry.AreaSubtreeVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,7 @@ public class NotificationQueries {
 
     @SuppressWarnings("unchecked")
     public Page<Notification> list(UUID subject, String recipient, PageRequest page) {
-        AccountVisibility.Restriction restriction = visibility.notifications("n.account_id");
+        AreaSubtreeVisibility.Restriction restriction = visibility.notifications("n.account_id");
         StringBuilder where = new StringBuilder(" from notification n where ").append(restriction.sql());
         Map<String, Object> parameters = new HashMap<>(restriction.parameters());
         if (subject != null) {

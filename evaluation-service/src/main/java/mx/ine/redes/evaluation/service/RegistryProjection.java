@@ -28,12 +28,9 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
 
     @Override
     protected void copyOwnFields(AccountSnapshot snapshot, ReviewedAccount account) {
-        account.areaLevel = snapshot.areaLevel();
         account.state = snapshot.state();
         account.district = snapshot.district();
-        account.headEmail = snapshot.headEmail();
         account.lastPublicationOn = snapshot.lastPublicationOn();
-        account.ancestors = new java.util.ArrayList<>(snapshot.ancestors());
         // Notices waiting for someone to tell (no administrator, no head) may now have someone.
         heldNotices.recipientsMayHaveChanged(snapshot.accountId());
     }

@@ -1,5 +1,6 @@
 package mx.ine.redes.evaluation.service;
 
+import mx.ine.redes.support.registry.AreaSubtreeVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,7 +74,7 @@ public class RequestQueries {
 
     @SuppressWarnings("unchecked")
     private Page<SubmissionRequest> find(String where, String orderBy, Map<String, Object> parameters, PageRequest page) {
-        AccountVisibility.Restriction restriction = visibility.requests("r.account_id");
+        AreaSubtreeVisibility.Restriction restriction = visibility.requests("r.account_id");
         String condition = " from submission_request r where " + restriction.sql() + " and " + where;
         var count = entityManager.createNativeQuery("select count(*)" + condition);
         restriction.parameters().forEach(count::setParameter);
@@ -102,7 +103,7 @@ public class RequestQueries {
 
     @SuppressWarnings("unchecked")
     private Map<String, ProgressResponse.Counts> counts(String groupBy, String cycleId) {
-        AccountVisibility.Restriction restriction = visibility.requests("r.account_id");
+        AreaSubtreeVisibility.Restriction restriction = visibility.requests("r.account_id");
         String key = groupBy.equals("true") ? "''" : "r." + groupBy;
         var query = entityManager.createNativeQuery("""
                 select %s as key, count(*),

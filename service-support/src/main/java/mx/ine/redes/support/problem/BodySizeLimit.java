@@ -24,6 +24,13 @@ public class BodySizeLimit implements ReaderInterceptor {
     @ConfigProperty(name = "api.max-body-size", defaultValue = "2M")
     MemorySize maxBodySize;
 
+    /**
+     * A multipart body (evidence files) may be larger: its files are streamed to disk by the HTTP
+     * layer, never held in memory, and each endpoint checks its own per-file limits.
+     */
+    @ConfigProperty(name = "api.max-upload-size", defaultValue = "2M")
+    MemorySize maxUploadSize;
+
     @ServerRequestFilter(preMatching = true)
     public void refuseOversizeBody(ContainerRequestContext request) {
         String announced = request.getHeaderString("Content-Length");
@@ -37,10 +44,13 @@ public class BodySizeLimit implements ReaderInterceptor {
             throw new ProblemException(400, null, "La cabecera Content-Length no es válida.",
                     List.of(new Problem.InvalidField("Content-Length", "debe ser un número de bytes")));
         }
-        if (length > maxBodySize.asLongValue()) {
+        String type = request.getHeaderString("Content-Type");
+        long limit = type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                ? maxUploadSize.asLongValue() : maxBodySize.asLongValue();
+        if (length > limit) {
             throw tooLarge(Text.of("El cuerpo de la solicitud (" + length + " bytes) excede el máximo permitido de "
-                    + maxBodySize.asLongValue() + " bytes.", "The request body (" + length
-                    + " bytes) exceeds the allowed maximum of " + maxBodySize.asLongValue() + " bytes."));
+                    + limit + " bytes.", "The request body (" + length
+                    + " bytes) exceeds the allowed maximum of " + limit + " bytes."));
         }
     }
 

@@ -147,6 +147,9 @@ public abstract class RegistryEventsProjection<A extends ProjectedAccount> {
         account.areaCode = snapshot.areaCode();
         account.administratorEmails = new ArrayList<>(snapshot.administratorEmails());
         account.status = snapshot.status();
+        if (account instanceof AccountInArea inArea) {
+            inArea.copyArea(snapshot);
+        }
         copyOwnFields(snapshot, account);
         applied(envelope, account);
         account.persist();
