@@ -36,10 +36,19 @@ final class IntakeFixtures {
         KafkaTestClient.publish(new AccountRegistered(new AccountSnapshot(id, network, handle,
                 "https://example.invalid/" + handle, "Cuenta " + handle, "INSTITUTIONAL", "ACTIVE", areaCode, "Junta " + areaCode,
                 "DISTRICT", 7, 3, "Titular", headEmail, List.of(admin), LocalDate.of(2020, 1, 1), null,
-                List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL", "Titular JLE",
-                        "titular.jlechis@ine.mx"), new AreaLink("CNCS", "Coordinación Nacional de Comunicación Social",
-                        "CENTRAL", "Coordinador", "coordinador.cncs@ine.mx")))));
+                ancestors(areaCode))));
         return id;
+    }
+
+    /** A district board of Chiapas sits below JLE-CHIS; every other area in these tests sits right below CNCS. */
+    private static List<AreaLink> ancestors(String areaCode) {
+        AreaLink cncs = new AreaLink("CNCS", "Coordinación Nacional de Comunicación Social", "CENTRAL", "Coordinador",
+                "coordinador.cncs@ine.mx");
+        if (areaCode.startsWith("JDE-CHIS")) {
+            return List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL", "Titular JLE",
+                    "titular.jlechis@ine.mx"), cncs);
+        }
+        return List.of(cncs);
     }
 
     /** A cycle request whose window opened an hour ago and is due in {@code dueIn}. */
