@@ -34,9 +34,8 @@ public final class DemoTokens {
     }
 
     /**
-     * The people. The account administrator's e-mail is the one that would be assigned to the
-     * Chiapas accounts; administrators cannot be registered through the REST API yet, so the
-     * assignment is only listed here.
+     * The people. The two account administrators are the ones DemoData assigns: Chiapas's two
+     * accounts, and CNCS's national ones (@INEMexico on X among them).
      */
     public static final List<DemoPerson> PEOPLE = List.of(
             new DemoPerson("cncs", "CNCS_TOKEN", "Subdirección de Medios Alternativos (CNCS)",
@@ -44,6 +43,8 @@ public final class DemoTokens {
             new DemoPerson("account-admin", "ACCOUNT_ADMIN_TOKEN", "Administradora de las cuentas de la JLE en Chiapas",
                     "redes.jle.chis@ine.mx", "JLE-CHIS",
                     "Administradora de X @INEChiapas y Facebook INEChiapas: solo ve esas cuentas"),
+            new DemoPerson("account-admin", "INEMEXICO_ADMIN_TOKEN", "Administrador de las cuentas nacionales de CNCS",
+                    "redes.cncs@ine.mx", "CNCS", "Administrador de X @INEMexico y las demás cuentas nacionales de CNCS"),
             new DemoPerson("area-head", "AREA_HEAD_TOKEN", "Vocal Ejecutivo de la Junta Local Ejecutiva en Chiapas",
                     "titular.jle.chis@ine.mx", "JLE-CHIS", "Titular del área JLE-CHIS (y de las áreas debajo de ella)"),
             new DemoPerson("committee", "COMMITTEE_TOKEN", "Secretaría Técnica del Comité de Gestión y Publicación Electrónica",
@@ -76,7 +77,8 @@ public final class DemoTokens {
         List<Map<String, Object>> people = new java.util.ArrayList<>();
         for (DemoPerson person : PEOPLE) {
             String token = signer.sign(claims(person, now));
-            tokens.put(person.role(), token);
+            // forRole gives the first person of a role (the Chiapas administrator for account-admin).
+            tokens.putIfAbsent(person.role(), token);
             env.append("# ").append(person.role()).append(": ").append(person.name()).append(" <")
                     .append(person.email()).append(">\n")
                     .append(person.variable()).append('=').append(token).append('\n');

@@ -388,10 +388,10 @@ class LocalStackSystemTest {
         ReadmeWalkThrough.Step history = ReadmeWalkThrough.step(steps, "/history");
         assertThat(history.json().path("changes").findValuesAsText("change")).as("%s", history)
                 .containsExactly("REGISTERED", "DECOMMISSIONED");
-        ReadmeWalkThrough.Step mine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" 'localhost");
+        ReadmeWalkThrough.Step mine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" 'localhost:8081");
         assertThat(mine.items()).as("%s", mine).hasSize(2)
                 .allSatisfy(account -> assertThat(account.path("areaCode").asText()).isEqualTo("JLE-CHIS"));
-        ReadmeWalkThrough.Step notMine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" localhost");
+        ReadmeWalkThrough.Step notMine = ReadmeWalkThrough.step(steps, "$ACCOUNT_ADMIN_TOKEN\" localhost:8081");
         assertThat(notMine.json().path("status").asInt()).as("%s", notMine).isEqualTo(404);
 
         // The calendar.
@@ -409,12 +409,12 @@ class LocalStackSystemTest {
         // The cycle: notices leave at once inside the electoral process, terms start then.
         ReadmeWalkThrough.Step cycle = ReadmeWalkThrough.step(steps, "{\"id\":\"2026-S1\"}");
         assertThat(cycle.json().path("id").asText()).as("%s", cycle).isEqualTo("2026-S1");
-        ReadmeWalkThrough.Step progress = ReadmeWalkThrough.step(steps, "/progress");
+        ReadmeWalkThrough.Step progress = ReadmeWalkThrough.step(steps, "/progress", "every request missing");
         JsonNode total = progress.json().path("total");
         assertThat(total.path("requested").asInt()).as("%s", progress).isPositive();
         assertThat(total.path("missing").asInt()).as("%s", progress).isEqualTo(total.path("requested").asInt());
         assertThat(total.path("overdue").asInt()).as("%s", progress).isZero();
-        ReadmeWalkThrough.Step requests = ReadmeWalkThrough.step(steps, "/api/requests?cycle=2026-S1");
+        ReadmeWalkThrough.Step requests = ReadmeWalkThrough.step(steps, "localhost:8083/api/requests?cycle=2026-S1");
         // Besides the THREADS account, the accounts earlier tests registered have no administrator either.
         assertThat(requests.items()).as("%s", requests).isNotEmpty().allSatisfy(request ->
                 assertThat(request.path("noticeSentAt").isNull()).as("noticeSentAt unless awaiting: %s", request)
@@ -444,6 +444,45 @@ class LocalStackSystemTest {
                 .doesNotContain("Recordatorio");
         ReadmeWalkThrough.Step timers = ReadmeWalkThrough.step(steps, "/api/operations/timers");
         assertThat(timers.json().isContainerNode()).as("%s", timers).isTrue();
+
+        // Submissions: the X form, its warning, a correction and its difference, a Facebook screenshot, an oficio.
+        ReadmeWalkThrough.Step xRequest = ReadmeWalkThrough.step(steps, "network=X'\n");
+        assertThat(xRequest.items()).as("%s", xRequest).singleElement().satisfies(request -> {
+            assertThat(request.path("form").asText()).isEqualTo("X");
+            assertThat(request.path("handle").asText()).isEqualToIgnoringCase("INEMexico");
+            assertThat(request.path("fields").findValuesAsText("letter")).contains("A", "B", "C", "D", "E", "F", "G", "H");
+            assertThat(request.path("overdue").asBoolean()).isTrue();
+        });
+        ReadmeWalkThrough.Step submitted = ReadmeWalkThrough.step(steps, "impressions\\\":1200");
+        assertThat(submitted.json().path("currentVersion").asInt()).as("%s", submitted).isEqualTo(1);
+        assertThat(submitted.json().path("late").asBoolean()).as("%s", submitted).isTrue();
+        assertThat(submitted.json().path("versions").get(0).path("warnings").findValuesAsText("code"))
+                .as("%s", submitted).containsExactly("IMPRESSIONS_BELOW_POSTS");
+        ReadmeWalkThrough.Step corrected = ReadmeWalkThrough.step(steps, "/versions");
+        assertThat(corrected.json().path("currentVersion").asInt()).as("%s", corrected).isEqualTo(2);
+        assertThat(corrected.json().path("versions").get(1).path("warnings").isEmpty()).as("%s", corrected).isTrue();
+        ReadmeWalkThrough.Step both = ReadmeWalkThrough.step(steps, "INEMEXICO_ADMIN_TOKEN\" localhost:8082/api/submissions/$SUB");
+        JsonNode change = both.json().path("versions").get(1).path("changes").get(0);
+        assertThat(change.path("field").asText()).as("%s", both).isEqualTo("figures.impressions");
+        assertThat(change.path("from").asLong()).as("%s", both).isEqualTo(1200);
+        assertThat(change.path("to").asLong()).as("%s", both).isEqualTo(4_812_330);
+        ReadmeWalkThrough.Step foreign = ReadmeWalkThrough.step(steps, "ACCOUNT_ADMIN_TOKEN\" localhost:8082/api/submissions/$SUB");
+        assertThat(foreign.json().path("status").asInt()).as("%s", foreign).isEqualTo(404);
+        ReadmeWalkThrough.Step upload = ReadmeWalkThrough.step(steps, "-F file=@deploy/demo/");
+        assertThat(upload.items()).as("%s", upload).singleElement().satisfies(file -> {
+            assertThat(file.path("contentType").asText()).isEqualTo("image/png");
+            assertThat(file.path("sha256").asText()).hasSize(64);
+        });
+        ReadmeWalkThrough.Step facebook = ReadmeWalkThrough.step(steps, "\\\"evidence\\\":[");
+        assertThat(facebook.json().path("versions").get(0).path("evidence").findValuesAsText("contentType"))
+                .as("%s", facebook).containsExactly("image/png");
+        ReadmeWalkThrough.Step oficio = ReadmeWalkThrough.step(steps, "OFICIO");
+        JsonNode enteredBy = oficio.json().path("versions").get(0).path("enteredBy");
+        assertThat(enteredBy.path("onBehalf").asBoolean()).as("%s", oficio).isTrue();
+        assertThat(enteredBy.path("documentReference").asText()).as("%s", oficio).isEqualTo("INE/CNCS/0123/2026");
+        ReadmeWalkThrough.Step moved = ReadmeWalkThrough.step(steps, "/progress", "submitted 3");
+        assertThat(moved.json().path("total").path("submitted").asInt()).as("%s", moved).isEqualTo(3);
+        assertThat(moved.json().path("total").path("late").asInt()).as("%s", moved).isEqualTo(3);
 
         // Refusals.
         assertThat(ReadmeWalkThrough.step(steps, "curl -si localhost").output()).startsWith("HTTP/1.1 401");

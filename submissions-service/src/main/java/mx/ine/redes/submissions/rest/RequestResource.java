@@ -46,15 +46,17 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.INTEGRATION})
-    @Operation(summary = "Mis requerimientos abiertos (o retirados, o cerrados)",
+    @Operation(summary = "Mis requerimientos abiertos (o retirados, o cerrados), por ciclo, cuenta o red",
             description = "Ordenados por fecha límite, la más próxima primero, y luego por id. Cada uno con los campos que pide, "
                     + "la apertura de su ventana, la fecha límite vigente y el tiempo que falta." + READERS_NOTE)
     @APIResponse(responseCode = "200", description = "Una página de requerimientos")
     public Page<RequestResponse> listRequests(@QueryParam("status") @DefaultValue("OPEN") StatisticsRequest.Status status,
                                               @QueryParam("cycle") @Pattern(regexp = "\\d{4}-S[12]") String cycle,
                                               @QueryParam("account") UUID account,
+                                              @QueryParam("network") Network network,
                                               @BeanParam PageParams paging, @Context HttpHeaders headers) {
-        Page<SubmissionQueries.RequestView> page = queries.requests(status, cycle, account, paging.request());
+        Page<SubmissionQueries.RequestView> page = queries.requests(status, cycle, account,
+                network == null ? null : network.name(), paging.request());
         return new Page<>(page.items().stream().map(view -> mapper.toResponse(view, Languages.of(headers))).toList(),
                 page.page(), page.size(), page.total());
     }

@@ -50,7 +50,8 @@ public class SubmissionQueries {
     SubmissionVisibility visibility;
 
     /** Requests by deadline, soonest first, then id. */
-    public Page<RequestView> requests(StatisticsRequest.Status status, String cycle, UUID account, PageRequest paging) {
+    public Page<RequestView> requests(StatisticsRequest.Status status, String cycle, UUID account, String network,
+                                      PageRequest paging) {
         Restriction restriction = visibility.reads("r.account_id");
         StringBuilder where = new StringBuilder(" from statistics_request r where r.status = :status and " + restriction.sql());
         Map<String, Object> parameters = new HashMap<>(restriction.parameters());
@@ -62,6 +63,10 @@ public class SubmissionQueries {
         if (account != null) {
             where.append(" and r.account_id = :account");
             parameters.put("account", account);
+        }
+        if (network != null) {
+            where.append(" and r.account_id in (select n.account_id from submitting_account n where n.network = :network)");
+            parameters.put("network", network);
         }
         long total = count("select count(*)" + where, parameters);
         return paging.of(total, () -> {
