@@ -274,12 +274,14 @@ class RequestWithdrawalTest {
     }
 
     @Test
-    void shouldTakeAWithdrawnEscalationOffTheListsAndNeverReportIt() {
+    void shouldTakeAWithdrawnEscalationOffTheListsAndNeverReportItButRefuseToWithdrawAReportedOne() {
         moveTo(mexico("2027-12-06T10:00")); // Monday
         String admin = unique("admin");
         String head = unique("titular");
         UUID account = register(snapshot(UUID.randomUUID(), area(), List.of(admin), head));
         UUID request = adHoc(account, "2027-12-08", List.of("posts"), "Prueba de escalamiento retirado");
+        UUID other = register(snapshot(UUID.randomUUID(), area(), List.of(unique("admin")), unique("titular")));
+        UUID reported = adHoc(other, "2027-12-08", List.of("posts"), "Prueba de escalamiento informado");
         sendAll();
         moveTo(Instant.parse("2027-12-09T00:10:01Z")); // Wednesday 8 December 18:10:01, past the deadline's grace
         engine.sweep();
@@ -294,9 +296,16 @@ class RequestWithdrawalTest {
         assertThat(escalations()).doesNotContain(request.toString());
         assertThat(pending("REQUEST_COMMITTEE", request)).isEmpty();
 
-        moveTo(Instant.parse("2027-12-14T00:10:01Z"));
+        moveTo(Instant.parse("2027-12-14T00:10:01Z")); // Monday 13 December 18:10:01: the head's term and its grace ended
         engine.sweep();
         assertThat(request(request)).containsEntry("status", "WITHDRAWN").containsEntry("reportedAt", null);
+        assertThat(request(reported)).containsEntry("status", "REPORTED");
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("reason", "Demasiado tarde"))
+                .post("/api/requests/" + reported + "/withdrawal").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("El requerimiento ya fue informado al Comité como incumplimiento el lunes 13 de"
+                        + " diciembre de 2027 a las 18:10 (hora del centro de México); ya no puede retirarse."));
+        assertThat(request(reported)).containsEntry("status", "REPORTED").containsEntry("withdrawnAt", null);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
                 account.toString())).extracting(EventEnvelope::type).containsExactly("SubmissionRequested", "SubmissionOverdue",
                 "EscalatedToAreaHead", "SubmissionRequestWithdrawn"));
