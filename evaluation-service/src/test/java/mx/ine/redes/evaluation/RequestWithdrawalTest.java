@@ -64,6 +64,9 @@ class RequestWithdrawalTest {
     @Inject
     MailNotifier mail;
 
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -318,6 +321,58 @@ class RequestWithdrawalTest {
     }
 
     @Test
+    void shouldTellAWithdrawalOnlyOnceTheFirstNoticeInFlightReallyLeft() {
+        moveTo(mexico("2028-01-10T10:00")); // Monday
+        String toldAdmin = unique("admin.avisada");
+        String untoldAdmin = unique("admin.no.avisada");
+        UUID told = register(snapshot(UUID.randomUUID(), area(), List.of(toldAdmin), unique("titular")));
+        UUID untold = register(snapshot(UUID.randomUUID(), area(), List.of(untoldAdmin), unique("titular")));
+        UUID delivered = adHoc(told, "2028-01-12", List.of("posts"), "Prueba de aviso en vuelo");
+        UUID failed = adHoc(untold, "2028-01-12", List.of("posts"), "Prueba de aviso fallido");
+        // Both first notices were claimed by the sender and their mail is on its way when CNCS withdraws.
+        claimFirstNotice(delivered);
+        claimFirstNotice(failed);
+        for (UUID request : List.of(delivered, failed)) {
+            given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("reason", "Retiro durante el envío."))
+                    .post("/api/requests/" + request + "/withdrawal").then().statusCode(200);
+        }
+        sendAll();
+        assertThat(notices(delivered)).containsEntry("REQUEST_WITHDRAWN", "QUEUED");
+        assertThat(Mailbox.of(toldAdmin)).as("not before the first notice is known to have left").isEmpty();
+
+        // One mail was accepted by the SMTP server; the other failed and went back to the queue.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                            update notification set status = 'SENT', sent_at = :now, lease_until = null, follow_up_pending = true
+                            where subject_id = :subject and kind = 'REQUEST_ISSUED'""")
+                    .setParameter("now", clock.instant()).setParameter("subject", delivered).executeUpdate();
+            entityManager.createNativeQuery("""
+                            update notification set status = 'QUEUED', not_before = :now, lease_until = null
+                            where subject_id = :subject and kind = 'REQUEST_ISSUED'""")
+                    .setParameter("now", clock.instant()).setParameter("subject", failed).executeUpdate();
+        });
+        moveTo(mexico("2028-01-10T10:05"));
+        sendAll();
+
+        assertThat(Mailbox.of(toldAdmin)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Requerimiento retirado: cuenta " + handle(told));
+            assertThat(text(m)).contains("cuya fecha límite se le notificó para el miércoles 12 de enero de 2028 a las 18:00",
+                    "Motivo: Retiro durante el envío.");
+        });
+        assertThat(notices(delivered)).containsEntry("REQUEST_ISSUED", "SENT").containsEntry("REQUEST_WITHDRAWN", "SENT");
+        assertThat(request(delivered)).containsEntry("status", "WITHDRAWN");
+        assertThat(pending("REQUEST_DUE", delivered)).as("no term runs from a notice of a withdrawn request").isEmpty();
+
+        assertThat(Mailbox.of(untoldAdmin)).isEmpty();
+        assertThat(notices(failed)).containsEntry("REQUEST_ISSUED", "CANCELLED").containsEntry("REQUEST_WITHDRAWN", "CANCELLED");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION, told.toString())).extracting(EventEnvelope::type)
+                    .containsExactly("SubmissionRequested", "SubmissionRequestWithdrawn");
+            assertThat(withdrawals(untold)).hasSize(1);
+        });
+    }
+
+    @Test
     void shouldRefuseAnAdHocRequestForAFieldNoFormKnows() {
         moveTo(mexico("2027-10-25T10:00")); // Monday
         UUID account = register(snapshot(UUID.randomUUID(), area(), List.of(unique("admin")), unique("titular")));
@@ -344,6 +399,25 @@ class RequestWithdrawalTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------
+
+    /** What the sender's claim does: the request's first notice is SENDING, its mail in flight. */
+    private void claimFirstNotice(UUID request) {
+        QuarkusTransaction.requiringNew().run(() -> assertThat(entityManager.createNativeQuery("""
+                        update notification set status = 'SENDING', lease_until = :lease, attempts = attempts + 1
+                        where subject_id = :subject and kind = 'REQUEST_ISSUED' and status = 'QUEUED'""")
+                .setParameter("lease", clock.instant().plus(Duration.ofMinutes(5)))
+                .setParameter("subject", request)
+                .executeUpdate()).isEqualTo(1));
+    }
+
+    /** The request's notices, kind → status (one of each kind here). */
+    private static Map<String, String> notices(UUID request) {
+        List<Map<String, Object>> items = given().auth().oauth2(cncs()).get("/api/notifications?subject=" + request).then()
+                .statusCode(200).extract().path("items");
+        Map<String, String> statuses = new java.util.HashMap<>();
+        items.forEach(n -> statuses.put((String) n.get("kind"), (String) n.get("status")));
+        return statuses;
+    }
 
     /** A mail's text with the line breaks it was written with (SMTP carries CRLF). */
     private static String text(Mailbox.Mail mail) {
@@ -383,8 +457,9 @@ class RequestWithdrawalTest {
 
     private static UUID register(AccountSnapshot snapshot) {
         KafkaTestClient.publish(new AccountRegistered(snapshot));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().auth().oauth2(cncs()).get("/api/registry/accounts/" + snapshot.accountId()).then().statusCode(200));
+        // Polled quietly: a 404 until the projection has it is expected, not a failure to log.
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                given().auth().oauth2(cncs()).get("/api/registry/accounts/" + snapshot.accountId()).statusCode() == 200);
         return snapshot.accountId();
     }
 
