@@ -2,6 +2,7 @@ package mx.ine.redes.evaluation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,11 +12,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +68,7 @@ class RequestWithdrawalTest {
     MailNotifier mail;
 
     @Inject
-    jakarta.persistence.EntityManager entityManager;
+    EntityManager entityManager;
 
     @AfterEach
     void resetClock() {
@@ -251,8 +254,8 @@ class RequestWithdrawalTest {
                 .extracting(SubmissionRequestWithdrawn::requestId, SubmissionRequestWithdrawn::cycleId,
                         SubmissionRequestWithdrawn::reason, SubmissionRequestWithdrawn::withdrawnBy)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(cycleRequest, "2025-S1", "La cuenta fue dada de baja.", "registry"),
-                        org.assertj.core.groups.Tuple.tuple(adHocRequest, null, "La cuenta fue dada de baja.", "registry")));
+                        tuple(cycleRequest, "2025-S1", "La cuenta fue dada de baja.", "registry"),
+                        tuple(adHocRequest, null, "La cuenta fue dada de baja.", "registry")));
         // The baja of an account that had already submitted changes nothing of its request.
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(cncs())
                 .get("/api/registry/accounts/" + submittedThenDecommissioned).then().body("status", equalTo("DECOMMISSIONED")));
@@ -414,7 +417,7 @@ class RequestWithdrawalTest {
     private static Map<String, String> notices(UUID request) {
         List<Map<String, Object>> items = given().auth().oauth2(cncs()).get("/api/notifications?subject=" + request).then()
                 .statusCode(200).extract().path("items");
-        Map<String, String> statuses = new java.util.HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
         items.forEach(n -> statuses.put((String) n.get("kind"), (String) n.get("status")));
         return statuses;
     }

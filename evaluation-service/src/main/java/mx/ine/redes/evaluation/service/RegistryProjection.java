@@ -1,6 +1,7 @@
 package mx.ine.redes.evaluation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import mx.ine.redes.evaluation.ReviewedAccount;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountSnapshot;
@@ -13,7 +14,7 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
     @jakarta.inject.Inject
     mx.ine.redes.evaluation.notification.MailNotifier heldNotices;
 
-    @jakarta.inject.Inject
+    @Inject
     RequestService requests;
 
     public RegistryProjection() {

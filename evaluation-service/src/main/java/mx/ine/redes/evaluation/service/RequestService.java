@@ -7,20 +7,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import mx.ine.redes.evaluation.Notification;
 import mx.ine.redes.evaluation.RequestDeadlineChange;
 import mx.ine.redes.evaluation.ReviewCycle;
@@ -80,17 +84,17 @@ public class RequestService implements NoticeSubjects {
     private static final List<NoticeKind> CHAIN_NOTICES = List.of(NoticeKind.REQUEST_OVERDUE, NoticeKind.ESCALATED_TO_AREA_HEAD,
             NoticeKind.HEAD_TERM_CHANGED, NoticeKind.NO_HEAD_ALERT);
     /** Everything a withdrawn request no longer needs to say: all its notices but the withdrawal's. */
-    private static final List<NoticeKind> NOTICES_OF_A_STANDING_REQUEST = java.util.Arrays.stream(NoticeKind.values())
+    private static final List<NoticeKind> NOTICES_OF_A_STANDING_REQUEST = Arrays.stream(NoticeKind.values())
             .filter(kind -> kind != NoticeKind.REQUEST_WITHDRAWN).toList();
     /** The notices that tell the administrators a deadline: the withdrawal says the last one really told. */
     private static final List<String> DEADLINE_TOLD = List.of(NoticeKind.REQUEST_ISSUED.name(), NoticeKind.DEADLINE_REMINDER.name(),
             NoticeKind.DEADLINE_CHANGED.name());
     /** The wire names an ad hoc request may ask for, in the vocabulary's order. */
-    private static final String KNOWN_FIELDS = java.util.Arrays.stream(StatisticField.values())
-            .map(StatisticField::wireName).collect(java.util.stream.Collectors.joining(", "));
-    /** What the sender, the projection and the event say withdrew a request on a baja. */
-    public static final String REGISTRY = "registry";
-    public static final String DECOMMISSIONED_REASON = "La cuenta fue dada de baja.";
+    private static final String KNOWN_FIELDS = Arrays.stream(StatisticField.values())
+            .map(StatisticField::wireName).collect(Collectors.joining(", "));
+    /** Who withdrew a request on a baja, and why, as the request and its event say. */
+    private static final String REGISTRY = "registry";
+    private static final String DECOMMISSIONED_REASON = "La cuenta fue dada de baja.";
 
     @Inject
     Clock clock;
@@ -493,7 +497,7 @@ public class RequestService implements NoticeSubjects {
                 .setParameter("kinds", DEADLINE_TOLD)
                 .getResultList().stream()
                 .map(n -> n.values == null ? null : n.values.get("dueAtInstant"))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(Instant::parse)
                 .max(Instant::compareTo);
     }
@@ -613,7 +617,7 @@ public class RequestService implements NoticeSubjects {
                 // Its first notice was leaving when the request was withdrawn: say it only once it really left,
                 // with the last deadline really told.
                 if (deadlineNoticeLeaving(request.id)) {
-                    return Decision.later(now.plus(java.time.Duration.ofMinutes(1)));
+                    return Decision.later(now.plus(Duration.ofMinutes(1)));
                 }
                 if (!firstNoticeLeft(request.id)) {
                     return Decision.cancel("La notificación del requerimiento nunca salió: no hay nada que retirar.");
