@@ -28,8 +28,12 @@ public class SubmissionRequest extends PanacheEntityBase {
 
     public enum Kind { CYCLE, AD_HOC }
 
-    /** OPEN → SUBMITTED, or OPEN → OVERDUE/ESCALATED → REPORTED (a late submission still closes it as SUBMITTED). */
-    public enum Status { OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED }
+    /**
+     * OPEN → SUBMITTED, or OPEN → OVERDUE/ESCALATED → REPORTED (a late submission still closes it as
+     * SUBMITTED); OPEN, OVERDUE or ESCALATED → WITHDRAWN when CNCS withdraws it or its account is
+     * decommissioned (it then counts nowhere as pending and takes no submission).
+     */
+    public enum Status { OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED, WITHDRAWN }
 
     @Id
     public UUID id;
@@ -151,6 +155,16 @@ public class SubmissionRequest extends PanacheEntityBase {
 
     @Column(name = "reported_withdrawn", nullable = false)
     public boolean reportedWithdrawn;
+
+    /** When it was withdrawn, by whom (a CNCS e-mail, or {@code registry} for a baja) and why. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
 
     /** Whether the term runs: a notice to the administrators left. */
     public boolean termRunning() {

@@ -84,7 +84,7 @@ class CycleLifecycleTest {
         AreaLink stateBoard = new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", "Titular JLE", stateHead);
         UUID account = register(snapshot(UUID.randomUUID(), area, List.of(admin), oldHead, List.of(stateBoard)));
 
-        UUID request = adHoc(account, "2027-02-10", List.of("followersEnd", "videoViews"), "Informe al Comité (Art. 8 II)");
+        UUID request = adHoc(account, "2027-02-10", List.of("followersAtEnd", "videoViews"), "Informe al Comité (Art. 8 II)");
         Map<String, Object> issued = request(request);
         assertThat(issued.get("noticeSentAt")).as("no notice has left: the term does not run").isNull();
         assertThat(issued.get("dueAt")).isEqualTo("2027-02-11T00:00:00Z"); // Wednesday 10 February, 18:00
@@ -100,7 +100,7 @@ class CycleLifecycleTest {
         assertThat(pending("REQUEST_REMINDER", request)).contains(Instant.parse("2027-02-09T15:00:00Z"));
         assertThat(Mailbox.of(admin)).singleElement().satisfies(m -> {
             assertThat(m.subject()).startsWith("Requerimiento de estadísticas extraordinario (Art. 12)");
-            assertThat(m.body()).contains("artículo 12", "followersEnd, videoViews", "Motivo: Informe al Comité (Art. 8 II)",
+            assertThat(m.body()).contains("artículo 12", "followersAtEnd, videoViews", "Motivo: Informe al Comité (Art. 8 II)",
                     "miércoles 10 de febrero de 2027 a las 18:00");
             // The Date header is the service clock's (the simulation clock in the local stack), not the host's.
             assertThat(m.sentDate().toInstant()).isBetween(mexico("2027-02-08T10:00"), mexico("2027-02-08T10:01"));
@@ -168,8 +168,8 @@ class CycleLifecycleTest {
                 List.of(new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", null, stateHead))));
         UUID orphan = register(snapshot(UUID.randomUUID(), area, List.of(admin), null,
                 List.of(new AreaLink("JLE-T", "Junta Local de prueba", "LOCAL", null, null))));
-        UUID first = adHoc(withParent, "2027-02-10", List.of("A"), "Prueba");
-        UUID second = adHoc(orphan, "2027-02-10", List.of("A"), "Prueba");
+        UUID first = adHoc(withParent, "2027-02-10", List.of("posts"), "Prueba");
+        UUID second = adHoc(orphan, "2027-02-10", List.of("posts"), "Prueba");
         mail.sendDue();
 
         moveTo(mexico("2027-02-11T09:00"));
@@ -193,7 +193,7 @@ class CycleLifecycleTest {
         String head = unique("titular");
         String area = "JDE-" + UUID.randomUUID().toString().substring(0, 6);
         UUID account = register(snapshot(UUID.randomUUID(), area, List.of(), head, List.of()));
-        UUID request = adHoc(account, "2027-03-05", List.of("A"), "Prueba sin administrador");
+        UUID request = adHoc(account, "2027-03-05", List.of("posts"), "Prueba sin administrador");
         mail.sendDue();
         Map<String, Object> held = request(request);
         assertThat(held).containsEntry("awaitingAdministrator", true).containsEntry("noticeSentAt", null);
@@ -223,7 +223,7 @@ class CycleLifecycleTest {
         String admin = unique("admin");
         UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
                 List.of(admin), unique("titular"), List.of()));
-        UUID request = adHoc(account, "2027-04-06", List.of("A"), "Prueba de caída de correo");
+        UUID request = adHoc(account, "2027-04-06", List.of("posts"), "Prueba de caída de correo");
         MailOutage.stopMailServer();
         try {
             mail.sendDue();
@@ -248,7 +248,7 @@ class CycleLifecycleTest {
         String head = unique("titular");
         UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
                 List.of(admin), head, List.of()));
-        UUID request = adHoc(account, "2027-05-05", List.of("A"), "Prueba de retiro");
+        UUID request = adHoc(account, "2027-05-05", List.of("posts"), "Prueba de retiro");
         mail.sendDue();
         moveTo(Instant.parse("2027-05-06T00:10:01Z"));
         engine.sweep();
@@ -383,15 +383,15 @@ class CycleLifecycleTest {
         UUID account = register(snapshot(UUID.randomUUID(), "JDE-" + UUID.randomUUID().toString().substring(0, 6),
                 List.of(unique("admin")), unique("titular"), List.of()));
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("A"),
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("posts"),
                         "dueOn", "2027-02-13", "reason", "Sábado"))
                 .post("/api/requests/ad-hoc").then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(account.toString(), account.toString()), "requestedFields", List.of("A"),
+                .body(Map.of("accountIds", List.of(account.toString(), account.toString()), "requestedFields", List.of("posts"),
                         "dueOn", "2027-02-12", "reason", "Repetida"))
                 .post("/api/requests/ad-hoc").then().statusCode(400).body("errors[0].field", equalTo("accountIds[1]"));
         given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("A"),
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("posts"),
                         "dueOn", "2027-02-08", "reason", "Hoy, ya pasó su hora"))
                 .post("/api/requests/ad-hoc").then().statusCode(201);
         assertThat(given().auth().oauth2(cncs()).get("/api/requests?account=" + account).then().extract()

@@ -151,7 +151,7 @@ class VisibilityTest {
     private static UUID adHoc(UUID account) {
         // Wednesday 10 March 2027: a business day after the request takes effect.
         String id = given().auth().oauth2(cncs()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("followersEnd"),
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("followersAtEnd"),
                         "dueOn", "2027-03-10", "reason", "Prueba de visibilidad"))
                 .post("/api/requests/ad-hoc").then().statusCode(201).extract().path("[0].id");
         return UUID.fromString(id);

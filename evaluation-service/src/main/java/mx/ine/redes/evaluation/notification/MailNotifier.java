@@ -223,6 +223,11 @@ public class MailNotifier implements Notifier {
         Map<String, String> values = new HashMap<>(notification.values);
         if (subject.isPresent()) {
             NoticeSubjects.Decision decision = subject.get().beforeSending(notification, now);
+            if (decision.retryAt() != null) {
+                notification.status = "QUEUED";
+                notification.notBefore = decision.retryAt();
+                return Optional.of(new Claimed(notification.id, null));
+            }
             if (!decision.send()) {
                 notification.status = "CANCELLED";
                 notification.cancelledReason = decision.cancelledReason();

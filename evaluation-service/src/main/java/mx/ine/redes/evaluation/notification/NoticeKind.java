@@ -12,6 +12,11 @@ public enum NoticeKind {
     HEAD_TERM_CHANGED,
     /** An on-time submission arrived after the chain fired: whoever was told is told it was withdrawn. */
     CHAIN_WITHDRAWN,
+    /**
+     * The request was withdrawn (by CNCS, or by the account's baja): queued only if its first notice
+     * really left, to the account's administrators as the registry is when it leaves.
+     */
+    REQUEST_WITHDRAWN,
     /** To CNCS: an account has no administrator, so its request cannot be notified and its term does not run. */
     NO_ADMINISTRATOR_ALERT,
     /** To CNCS: nobody up the area tree has a head, so an escalation cannot be notified. */

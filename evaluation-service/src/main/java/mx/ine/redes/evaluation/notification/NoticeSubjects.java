@@ -21,14 +21,20 @@ public interface NoticeSubjects {
     /** The notice left at {@code notification.sentAt}: terms that run from it start now. */
     void afterSent(Notification notification);
 
-    record Decision(boolean send, Map<String, String> values, String cancelledReason) {
+    /** Send with these values, cancel with a reason, or (with {@code retryAt}) decide again then. */
+    record Decision(boolean send, Map<String, String> values, String cancelledReason, Instant retryAt) {
 
         public static Decision send(Map<String, String> values) {
-            return new Decision(true, values, null);
+            return new Decision(true, values, null, null);
         }
 
         public static Decision cancel(String reason) {
-            return new Decision(false, Map.of(), reason);
+            return new Decision(false, Map.of(), reason, null);
+        }
+
+        /** Not yet decidable (something it depends on is still leaving): queued again until {@code at}. */
+        public static Decision later(Instant at) {
+            return new Decision(false, Map.of(), null, at);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * subject when the notice leaves): {@code handle}, {@code network}, {@code cycle}, {@code dueAt}
  * and {@code attendBy} (already written for people, in the Institute's time zone),
  * {@code areaCode}, {@code headArea}, {@code requestedFields}, {@code requestReason},
- * {@code reason}, {@code receivedAt}.
+ * {@code reason}, {@code receivedAt}, {@code withdrawnAt}, {@code withdrawalReason}.
  *
  * <p>A notice says only what really happened: the administrators' overdue notice states the rule
  * of Art. 15, not that the head was told (the head's own notice may still be waiting for a head).
@@ -63,6 +63,13 @@ public final class NoticeTemplates {
                             + value(values, "receivedAt") + ", dentro del plazo que vencía el " + value(values, "dueAt")
                             + ". Queda sin efecto el aviso de plazo vencido o de requerimiento no atendido que recibió; no se"
                             + " requiere ninguna acción." + footer);
+            case REQUEST_WITHDRAWN -> new Text("Requerimiento retirado: cuenta " + account,
+                    "Queda sin efecto el requerimiento de estadísticas " + request + " de la cuenta " + account
+                            + (adHoc ? " (información requerida: " + value(values, "requestedFields") + ")" : "")
+                            + ", cuya fecha límite se le notificó para el " + value(values, "dueAt") + ". Fue retirado el "
+                            + value(values, "withdrawnAt") + ".\n\nMotivo: " + value(values, "withdrawalReason")
+                            + "\n\nYa no debe entregar información para este requerimiento; no se requiere ninguna acción."
+                            + footer);
             case NO_ADMINISTRATOR_ALERT -> new Text("Cuenta sin administrador: no se pudo notificar el requerimiento de "
                     + account,
                     "La cuenta " + account + " del área " + value(values, "areaCode") + " no tiene persona administradora"

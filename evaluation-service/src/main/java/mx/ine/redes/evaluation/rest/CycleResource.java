@@ -95,8 +95,10 @@ public class CycleResource {
     @GET
     @Path("/cycles/{id}/progress")
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
-    @Operation(summary = "Avance del ciclo: requeridas, entregadas (a tiempo, tarde), faltantes y vencidas, por nivel y por área",
-            description = "Cada quien ve el avance de las cuentas que puede ver.")
+    @Operation(summary = "Avance del ciclo: requeridas, entregadas (a tiempo, tarde), faltantes, vencidas y retiradas, por nivel"
+            + " y por área",
+            description = "Cada quien ve el avance de las cuentas que puede ver. Un requerimiento retirado cuenta solo en"
+                    + " withdrawn: no es requerido ni faltante (requested = submitted + missing).")
     @APIResponse(responseCode = "200", description = "El avance")
     @APIResponse(responseCode = "404", description = "No existe el ciclo")
     public ProgressResponse cycleProgress(@PathParam("id") String id) {
@@ -144,6 +146,22 @@ public class CycleResource {
         return toResponse(request, RequestDeadlineChange.of(request.id));
     }
 
+    @POST
+    @Path("/requests/{id}/withdrawal")
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Retira un requerimiento que sigue en pie (abierto, vencido o escalado)",
+            description = "Sus plazos dejan de correr y sus avisos pendientes se cancelan; se publica"
+                    + " SubmissionRequestWithdrawn y, si su notificación llegó a las personas administradoras, se les avisa"
+                    + " (REQUEST_WITHDRAWN) con el motivo. Ya atendido, ya retirado o informado al Comité: 409.")
+    @APIResponse(responseCode = "200", description = "El requerimiento retirado")
+    @APIResponse(responseCode = "404", description = "No existe el requerimiento")
+    @APIResponse(responseCode = "409", description = "Ya fue atendido, ya fue retirado o ya fue informado al Comité")
+    public RequestResponse withdrawRequest(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest withdrawal) {
+        queries.require(id);
+        SubmissionRequest request = requests.withdraw(id, withdrawal.reason(), caller.email());
+        return toResponse(request, RequestDeadlineChange.of(request.id));
+    }
+
     @GET
     @Path("/escalations")
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD})
@@ -168,8 +186,8 @@ public class CycleResource {
             return SubmissionRequest.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidParameter("status", Text.of(
-                    "Estado no admitido: " + status + " (OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED).",
-                    "Unknown status: " + status + " (OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED)."));
+                    "Estado no admitido: " + status + " (OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED, WITHDRAWN).",
+                    "Unknown status: " + status + " (OPEN, SUBMITTED, OVERDUE, ESCALATED, REPORTED, WITHDRAWN)."));
         }
     }
 
@@ -191,6 +209,7 @@ public class CycleResource {
                 request.submittedAt, request.submittedLate, request.escalatedAt, request.attendBy, request.reportedAt,
                 request.windowOpensAt, request.noticeSentAt, request.awaitingAdministrator, request.escalatedToEmail,
                 request.escalatedToArea, request.headNoticeSentAt, request.awaitingHead, request.chainWithdrawnAt,
+                request.withdrawnAt, request.withdrawnBy, request.withdrawalReason,
                 changes.stream().map(change -> new RequestResponse.DeadlineChange(change.changedAt, change.previousDueAt,
                         change.newDueAt, change.calendarVersion, change.reason)).toList());
     }

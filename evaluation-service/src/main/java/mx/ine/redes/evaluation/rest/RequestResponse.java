@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A request, where it stands, and every time its deadline moved. {@code noticeSentAt} is when its
  * notice to the administrators left: until then the term does not run and {@code dueAt} is
- * provisional; {@code awaitingAdministrator} flags a request that cannot be notified.
+ * provisional; {@code awaitingAdministrator} flags a request that cannot be notified. A WITHDRAWN
+ * request says when, by whom (a CNCS e-mail, or {@code registry} for a baja) and why.
  */
 public record RequestResponse(
         UUID id,
@@ -39,6 +40,9 @@ public record RequestResponse(
         Instant headNoticeSentAt,
         boolean awaitingHead,
         Instant chainWithdrawnAt,
+        Instant withdrawnAt,
+        String withdrawnBy,
+        String withdrawalReason,
         List<DeadlineChange> deadlineChanges) {
 
     public record DeadlineChange(Instant changedAt, Instant previousDueAt, Instant newDueAt, long calendarVersion, String reason) {

@@ -1,7 +1,9 @@
 package mx.ine.redes.evaluation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import mx.ine.redes.evaluation.ReviewedAccount;
+import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountSnapshot;
 import mx.ine.redes.support.registry.RegistryEventsProjection;
 
@@ -11,6 +13,9 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
 
     @jakarta.inject.Inject
     mx.ine.redes.evaluation.notification.MailNotifier heldNotices;
+
+    @Inject
+    RequestService requests;
 
     public RegistryProjection() {
         super(ReviewedAccount.class);
@@ -33,6 +38,12 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
         account.lastPublicationOn = snapshot.lastPublicationOn();
         // Notices waiting for someone to tell (no administrator, no head) may now have someone.
         heldNotices.recipientsMayHaveChanged(snapshot.accountId());
+    }
+
+    /** A baja withdraws every request of the account that still stands, in the inbox record's transaction. */
+    @Override
+    protected void recordDecommission(AccountDecommissioned decommissioned, ReviewedAccount account) {
+        requests.withdrawOnDecommission(account.accountId);
     }
 
     @Override

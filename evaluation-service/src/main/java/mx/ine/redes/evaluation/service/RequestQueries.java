@@ -66,8 +66,9 @@ public class RequestQueries {
 
     public Page<SubmissionRequest> escalations(SubmissionRequest.Status status, PageRequest page) {
         // A withdrawn chain (an on-time submission that arrived late between services) is not an escalation.
-        String where = status == null ? "r.escalated_at is not null and r.chain_withdrawn_at is null"
-                : "r.escalated_at is not null and r.chain_withdrawn_at is null and r.status = :status";
+        // Nor is a withdrawn request (CNCS withdrew it, or a baja did).
+        String escalated = "r.escalated_at is not null and r.chain_withdrawn_at is null and r.status <> 'WITHDRAWN'";
+        String where = status == null ? escalated : escalated + " and r.status = :status";
         Map<String, Object> parameters = status == null ? Map.of() : Map.of("status", status.name());
         return find(where, ESCALATION_ORDER, parameters, page);
     }
@@ -106,12 +107,13 @@ public class RequestQueries {
         AreaSubtreeVisibility.Restriction restriction = visibility.requests("r.account_id");
         String key = groupBy.equals("true") ? "''" : "r." + groupBy;
         var query = entityManager.createNativeQuery("""
-                select %s as key, count(*),
+                select %s as key, count(*) filter (where r.status <> 'WITHDRAWN'),
                        count(*) filter (where r.status = 'SUBMITTED'),
                        count(*) filter (where r.status = 'SUBMITTED' and not r.submitted_late),
                        count(*) filter (where r.status = 'SUBMITTED' and r.submitted_late),
-                       count(*) filter (where r.status <> 'SUBMITTED'),
-                       count(*) filter (where r.status in ('OVERDUE', 'ESCALATED', 'REPORTED'))
+                       count(*) filter (where r.status not in ('SUBMITTED', 'WITHDRAWN')),
+                       count(*) filter (where r.status in ('OVERDUE', 'ESCALATED', 'REPORTED')),
+                       count(*) filter (where r.status = 'WITHDRAWN')
                 from submission_request r
                 where r.cycle_id = :cycle and %s
                 group by 1""".formatted(key, restriction.sql()));
@@ -120,7 +122,7 @@ public class RequestQueries {
         Map<String, ProgressResponse.Counts> counts = new HashMap<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             counts.put((String) row[0], new ProgressResponse.Counts(number(row[1]), number(row[2]), number(row[3]),
-                    number(row[4]), number(row[5]), number(row[6])));
+                    number(row[4]), number(row[5]), number(row[6]), number(row[7])));
         }
         return counts;
     }
@@ -130,6 +132,6 @@ public class RequestQueries {
     }
 
     private static ProgressResponse.Counts zero() {
-        return new ProgressResponse.Counts(0, 0, 0, 0, 0, 0);
+        return new ProgressResponse.Counts(0, 0, 0, 0, 0, 0, 0);
     }
 }

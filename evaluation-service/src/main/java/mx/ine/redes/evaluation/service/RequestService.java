@@ -7,20 +7,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import mx.ine.redes.evaluation.Notification;
 import mx.ine.redes.evaluation.RequestDeadlineChange;
 import mx.ine.redes.evaluation.ReviewCycle;
@@ -47,6 +51,8 @@ import mx.ine.redes.events.ReviewCycleOpened;
 import mx.ine.redes.events.SubmissionDeadlineMoved;
 import mx.ine.redes.events.SubmissionOverdue;
 import mx.ine.redes.events.SubmissionReceived;
+import mx.ine.redes.events.StatisticField;
+import mx.ine.redes.events.SubmissionRequestWithdrawn;
 import mx.ine.redes.events.SubmissionRequested;
 import mx.ine.redes.support.outbox.EventPublisher;
 import mx.ine.redes.support.problem.ProblemException;
@@ -77,6 +83,18 @@ public class RequestService implements NoticeSubjects {
             NoticeKind.DEADLINE_CHANGED, NoticeKind.HEAD_TERM_CHANGED);
     private static final List<NoticeKind> CHAIN_NOTICES = List.of(NoticeKind.REQUEST_OVERDUE, NoticeKind.ESCALATED_TO_AREA_HEAD,
             NoticeKind.HEAD_TERM_CHANGED, NoticeKind.NO_HEAD_ALERT);
+    /** Everything a withdrawn request no longer needs to say: all its notices but the withdrawal's. */
+    private static final List<NoticeKind> NOTICES_OF_A_STANDING_REQUEST = Arrays.stream(NoticeKind.values())
+            .filter(kind -> kind != NoticeKind.REQUEST_WITHDRAWN).toList();
+    /** The notices that tell the administrators a deadline: the withdrawal says the last one really told. */
+    private static final List<String> DEADLINE_TOLD = List.of(NoticeKind.REQUEST_ISSUED.name(), NoticeKind.DEADLINE_REMINDER.name(),
+            NoticeKind.DEADLINE_CHANGED.name());
+    /** The wire names an ad hoc request may ask for, in the vocabulary's order. */
+    private static final String KNOWN_FIELDS = Arrays.stream(StatisticField.values())
+            .map(StatisticField::wireName).collect(Collectors.joining(", "));
+    /** Who withdrew a request on a baja, and why, as the request and its event say. */
+    private static final String REGISTRY = "registry";
+    private static final String DECOMMISSIONED_REASON = "La cuenta fue dada de baja.";
 
     @Inject
     Clock clock;
@@ -196,6 +214,7 @@ public class RequestService implements NoticeSubjects {
      * inside an electoral process (23:59:59), after the request takes effect.
      */
     public List<SubmissionRequest> requestAdHoc(AdHocRequest request, String actor) {
+        requireKnownFields(request.requestedFields());
         Instant now = clock.instant();
         DeadlineCalculator calculator = calculator();
         Optional<Instant> due = calculator.adHocDue(request.dueOn());
@@ -243,6 +262,36 @@ public class RequestService implements NoticeSubjects {
         }
         events.publishAll(requested);
         return issued;
+    }
+
+    /**
+     * An ad hoc request asks only for what a form knows: wire names of {@link StatisticField}, each
+     * once (submissions-service requires exactly these fields of the account's form).
+     */
+    private static void requireKnownFields(List<String> fields) {
+        List<ProblemException.Violation> refused = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (StatisticField.find(field).isEmpty()) {
+                refused.add(ProblemException.Violation.field("requestedFields[" + i + "]", Text.of(
+                        "Campo desconocido: «" + field + "». Los campos son: " + KNOWN_FIELDS + ".",
+                        "Unknown field: \"" + field + "\". The fields are: " + KNOWN_FIELDS + ".")));
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(field, i);
+            if (earlier != null) {
+                refused.add(ProblemException.Violation.field("requestedFields[" + i + "]", Text.of(
+                        "Campo repetido: ya figura en requestedFields[" + earlier + "].",
+                        "Repeated field: already at requestedFields[" + earlier + "].")));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ProblemException.invalid(Text.of("Solo pueden requerirse, una vez cada uno, campos que los formularios"
+                            + " conocen: " + KNOWN_FIELDS + ". No se emitió ningún requerimiento.",
+                    "Only fields the forms know may be requested, each once: " + KNOWN_FIELDS + ". No request was issued."),
+                    refused);
+        }
     }
 
     private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account, List<String> fields,
@@ -305,6 +354,10 @@ public class RequestService implements NoticeSubjects {
         if (request.status == Status.SUBMITTED) {
             return; // a correction of a submission already counted
         }
+        if (request.status == Status.WITHDRAWN) {
+            // submissions-service refuses these; one in flight when it was withdrawn changes nothing.
+            return;
+        }
         Instant now = clock.instant();
         // Before its notice left no term runs: whatever arrives is on time.
         boolean onTime = !request.termRunning() || !received.receivedAt().isAfter(request.dueAt);
@@ -345,6 +398,118 @@ public class RequestService implements NoticeSubjects {
         values.put("receivedAt", formatted(receivedAt));
         // Resolved when it leaves: whoever really received a notice of the chain, including one leaving now.
         notifier.enqueue(Notice.to(Audience.TOLD_OF_CHAIN, NoticeKind.CHAIN_WITHDRAWN, request.id, request.accountId, values));
+    }
+
+    // --- withdrawal -------------------------------------------------------------------------------
+
+    /**
+     * CNCS withdraws a request that still stands (open, overdue or escalated): its timers stop, its
+     * queued notices are cancelled, {@code SubmissionRequestWithdrawn} is published and, if its
+     * first notice really reached the administrators, they are told it was withdrawn and why.
+     * One attended, already withdrawn or reported to the Committee is 409.
+     */
+    public SubmissionRequest withdraw(UUID requestId, String reason, String actor) {
+        SubmissionRequest request = lock(requestId);
+        if (request == null) {
+            throw ProblemException.notFound(Text.of("No existe el requerimiento " + requestId + ".",
+                    "There is no request " + requestId + "."));
+        }
+        switch (request.status) {
+            case SUBMITTED -> throw ProblemException.conflict(Text.of("El requerimiento ya fue atendido: la información se"
+                            + " recibió el " + formatted(request.submittedAt) + "; ya no puede retirarse.",
+                    "The request has already been attended: its information was received at " + request.submittedAt
+                            + "; it can no longer be withdrawn."));
+            case WITHDRAWN -> throw ProblemException.conflict(Text.of("El requerimiento ya fue retirado el "
+                            + formatted(request.withdrawnAt) + ". Motivo: " + request.withdrawalReason,
+                    "The request was already withdrawn at " + request.withdrawnAt + ". Reason: " + request.withdrawalReason));
+            case REPORTED -> throw ProblemException.conflict(Text.of("El requerimiento ya fue informado al Comité como"
+                            + " incumplimiento el " + formatted(request.reportedAt) + "; ya no puede retirarse.",
+                    "The request was already reported to the Committee as a non-compliance at " + request.reportedAt
+                            + "; it can no longer be withdrawn."));
+            default -> withdrawStanding(request, reason.strip(), actor);
+        }
+        return request;
+    }
+
+    /**
+     * A baja (in the projection's transaction, with its inbox record): every request of the account
+     * that still stands is withdrawn; attended and reported ones stay as they are.
+     */
+    public void withdrawOnDecommission(UUID accountId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("""
+                        select id from submission_request
+                        where account_id = :account and status in ('OPEN', 'OVERDUE', 'ESCALATED')
+                        order by id""")
+                .setParameter("account", accountId)
+                .getResultList();
+        for (UUID id : ids) {
+            SubmissionRequest request = lock(id);
+            if (request != null && request.unattended()) {
+                withdrawStanding(request, DECOMMISSIONED_REASON, REGISTRY);
+            }
+        }
+    }
+
+    private void withdrawStanding(SubmissionRequest request, String reason, String actor) {
+        Instant now = clock.instant();
+        boolean administratorsTold = firstNoticeLeft(request.id);
+        request.status = Status.WITHDRAWN;
+        request.withdrawnAt = now;
+        request.withdrawnBy = actor;
+        request.withdrawalReason = reason;
+        request.awaitingAdministrator = false;
+        request.awaitingHead = false;
+        timers.cancel(RequestTimers.REMINDER, request.id);
+        timers.cancel(RequestTimers.DUE, request.id);
+        timers.cancel(RequestTimers.COMMITTEE, request.id);
+        notifier.cancelQueued(request.id, NOTICES_OF_A_STANDING_REQUEST, "El requerimiento fue retirado.");
+        events.publish(new SubmissionRequestWithdrawn(request.id, request.accountId, request.cycleId, reason, now, actor));
+        if (administratorsTold) {
+            // Nobody told, nobody to untell: a withdrawal is announced only to whom the request was.
+            Map<String, String> values = values(request);
+            toldDeadline(request.id).ifPresent(told -> {
+                values.put("dueAt", formatted(told));
+                values.put("dueAtInstant", told.toString());
+            });
+            values.put("withdrawnAt", formatted(now));
+            values.put("withdrawalReason", reason);
+            notifier.enqueue(Notice.to(Audience.ADMINISTRATORS, NoticeKind.REQUEST_WITHDRAWN, request.id, request.accountId,
+                    values));
+        }
+    }
+
+    /** Whether the administrators' first notice left or is leaving now (its mail may already be out). */
+    private boolean firstNoticeLeft(UUID requestId) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from notification
+                        where subject_id = :subject and kind = 'REQUEST_ISSUED' and status in ('SENT', 'SENDING')""")
+                .setParameter("subject", requestId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** The latest deadline a notice that really left told the administrators. */
+    private Optional<Instant> toldDeadline(UUID requestId) {
+        return entityManager.createQuery("""
+                        select n from Notification n where n.subjectId = :subject and n.kind in :kinds and n.status = 'SENT'""",
+                        Notification.class)
+                .setParameter("subject", requestId)
+                .setParameter("kinds", DEADLINE_TOLD)
+                .getResultList().stream()
+                .map(n -> n.values == null ? null : n.values.get("dueAtInstant"))
+                .filter(Objects::nonNull)
+                .map(Instant::parse)
+                .max(Instant::compareTo);
+    }
+
+    /** Whether one of the request's deadline notices is leaving right now (claimed, mail not yet recorded). */
+    private boolean deadlineNoticeLeaving(UUID requestId) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from notification
+                        where subject_id = :subject and kind in (:kinds) and status = 'SENDING'""")
+                .setParameter("subject", requestId)
+                .setParameter("kinds", DEADLINE_TOLD)
+                .getSingleResult()).longValue() > 0;
     }
 
     // --- the chain (Art. 15), from the request's timers ---------------------------------------------
@@ -403,6 +568,9 @@ public class RequestService implements NoticeSubjects {
             return Decision.send(Map.of());
         }
         NoticeKind kind = NoticeKind.valueOf(notification.kind);
+        if (request.status == Status.WITHDRAWN && kind != NoticeKind.REQUEST_WITHDRAWN) {
+            return Decision.cancel("El requerimiento fue retirado.");
+        }
         Map<String, String> values = values(request);
         switch (kind) {
             case REQUEST_ISSUED -> {
@@ -445,6 +613,22 @@ public class RequestService implements NoticeSubjects {
                     return Decision.cancel("El requerimiento ya no está escalado.");
                 }
             }
+            case REQUEST_WITHDRAWN -> {
+                // Its first notice was leaving when the request was withdrawn: say it only once it really left,
+                // with the last deadline really told.
+                if (deadlineNoticeLeaving(request.id)) {
+                    return Decision.later(now.plus(Duration.ofMinutes(1)));
+                }
+                if (!firstNoticeLeft(request.id)) {
+                    return Decision.cancel("La notificación del requerimiento nunca salió: no hay nada que retirar.");
+                }
+                Map<String, String> told = new HashMap<>();
+                toldDeadline(request.id).ifPresent(dueAt -> {
+                    told.put("dueAt", formatted(dueAt));
+                    told.put("dueAtInstant", dueAt.toString());
+                });
+                return Decision.send(told);
+            }
             default -> {
                 // Withdrawals and alerts say what happened when they were queued.
                 return Decision.send(Map.of());
@@ -456,7 +640,8 @@ public class RequestService implements NoticeSubjects {
     @Override
     public void nobodyToTell(Notification notification, Instant now) {
         SubmissionRequest request = lock(notification.subjectId);
-        if (request == null) {
+        if (request == null || request.status == Status.WITHDRAWN) {
+            // A withdrawal held for want of an administrator leaves when the registry gives one; no alert.
             return;
         }
         if (NoticeKind.valueOf(notification.kind) == NoticeKind.ESCALATED_TO_AREA_HEAD) {
@@ -505,6 +690,10 @@ public class RequestService implements NoticeSubjects {
         request.awaitingAdministrator = false;
         Instant stated = stated(notification, "dueAtInstant", request.dueAt);
         request.notifiedDueAt = stated;
+        if (request.status == Status.WITHDRAWN) {
+            // It left while the request was being withdrawn: recorded as told; no term runs any more.
+            return;
+        }
         Deadline deadline = termFrom(calculator, request, sentAt);
         Instant dueAt = latest(deadline.dueAt(), stated);
         request.effectiveAt = deadline.effectiveAt();
