@@ -1,0 +1,342 @@
+package mx.ine.redes.submissions.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
+import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.ProblemException.Violation;
+import mx.ine.redes.support.problem.Text;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Evidence is recognised by its content and refused, naming its field, unless it is a whole PNG, JPEG or PDF. */
+class EvidenceInspectorTest {
+
+    private static final String FIELD = "evidence[2]";
+
+    private final EvidenceInspector inspector = new EvidenceInspector();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldRecogniseARealPng() throws IOException {
+        Path png = write("captura.png", png(drawing(320, 200)));
+
+        assertThat(inspector.inspect(png, "captura.png", FIELD)).isEqualTo(EvidenceType.PNG);
+    }
+
+    @Test
+    void shouldRecogniseARealJpeg() throws IOException {
+        Path jpeg = write("foto.jpg", jpeg(drawing(320, 200)));
+
+        assertThat(inspector.inspect(jpeg, "foto.jpg", FIELD)).isEqualTo(EvidenceType.JPEG);
+    }
+
+    @Test
+    void shouldRecogniseARealOnePagePdf() throws IOException {
+        Path pdf = directory.resolve("oficio.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.save(pdf.toFile());
+        }
+
+        assertThat(inspector.inspect(pdf, "oficio.pdf", FIELD)).isEqualTo(EvidenceType.PDF);
+    }
+
+    @Test
+    void shouldRecogniseTheTypeByContentWhateverTheName() throws IOException {
+        Path jpegNamedPng = write("captura.png", jpeg(drawing(64, 64)));
+
+        assertThat(inspector.inspect(jpegNamedPng, "captura.png", FIELD)).isEqualTo(EvidenceType.JPEG);
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFile() throws IOException {
+        Path empty = write("vacio.png", new byte[0]);
+
+        assertRefused(empty, "vacio.png",
+                "El archivo «vacio.png» está vacío.",
+                "The file «vacio.png» is refused: it is empty.");
+    }
+
+    @Test
+    void shouldRefuseAPngCutInHalf() throws IOException {
+        byte[] whole = png(noise(200, 200, 1));
+        Path truncated = write("captura.png", Arrays.copyOf(whole, whole.length / 2));
+
+        assertRefused(truncated, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG válida: está truncado.",
+                "The file «captura.png» is not a valid PNG image: it is truncated.");
+    }
+
+    @Test
+    void shouldRefuseAPngSignatureFollowedByGarbage() throws IOException {
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        Path fake = write("captura.png", concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, garbage));
+
+        ProblemException refusal = refusal(fake, "captura.png");
+
+        assertThat(refusal.status()).isEqualTo(422);
+        assertThat(refusal.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo(FIELD);
+            assertThat(violation.message().es()).startsWith("El archivo «captura.png» no es una imagen PNG válida: está dañado");
+            assertThat(violation.message().en()).startsWith("The file «captura.png» is not a valid PNG image: it is damaged");
+        });
+    }
+
+    @Test
+    void shouldRefuseAPngWhoseDataChunkWasAltered() throws IOException {
+        byte[] png = png(noise(100, 100, 2));
+        png[png.length / 2] ^= 0x55;                 // inside the image data: its CRC no longer matches
+        Path damaged = write("captura.png", png);
+
+        assertRefused(damaged, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG válida: está dañado (la suma de verificación de un bloque no coincide).",
+                "The file «captura.png» is not a valid PNG image: it is damaged (a chunk's checksum does not match).");
+    }
+
+    @Test
+    void shouldRefuseAPngWithSomethingAppendedAfterItsEnd() throws IOException {
+        Path polyglot = write("captura.png", concat(png(drawing(50, 50)), "PK\3\4 a zip after the image".getBytes(StandardCharsets.US_ASCII)));
+
+        assertRefused(polyglot, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG válida: tiene datos después de su final.",
+                "The file «captura.png» is not a valid PNG image: it has data after its end.");
+    }
+
+    @Test
+    void shouldRefuseAPngWhoseCompressedDataIsNotAnImage() throws IOException {
+        // Every chunk well formed and its CRC right, but the IDAT holds no zlib stream.
+        byte[] notZlib = new byte[600];
+        new Random(3).nextBytes(notZlib);
+        Path fake = write("captura.png", pngFile(ihdr(40, 40), chunk("IDAT", notZlib)));
+
+        assertRefused(fake, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG válida: está dañado (no se puede decodificar).",
+                "The file «captura.png» is not a valid PNG image: it is damaged (it cannot be decoded).");
+    }
+
+    @Test
+    void shouldRefuseAPngClaimingAHugeCanvasBeforeDecodingIt() throws IOException {
+        // A decompression bomb's header: 100 000 × 100 000 pixels (10 gigapixels) in a few bytes.
+        Path bomb = write("bomba.png", pngFile(ihdr(100_000, 100_000), chunk("IDAT", deflated(new byte[1000]))));
+
+        assertRefused(bomb, "bomba.png",
+                "El archivo «bomba.png» no es una imagen PNG válida: mide 100000 × 100000 píxeles; el máximo es de 100 megapíxeles.",
+                "The file «bomba.png» is not a valid PNG image: it measures 100000 × 100000 pixels; the maximum is 100 megapixels.");
+    }
+
+    @Test
+    void shouldRefuseAJpegWithoutItsEnd() throws IOException {
+        byte[] jpeg = jpeg(noise(120, 80, 4));
+        assertThat(jpeg[jpeg.length - 2] & 0xff).isEqualTo(0xff);
+        assertThat(jpeg[jpeg.length - 1] & 0xff).isEqualTo(0xd9);
+        Path withoutEoi = write("foto.jpg", Arrays.copyOf(jpeg, jpeg.length - 2));
+
+        assertRefused(withoutEoi, "foto.jpg",
+                "El archivo «foto.jpg» no es una imagen JPEG válida: está truncado.",
+                "The file «foto.jpg» is not a valid JPEG image: it is truncated.");
+    }
+
+    @Test
+    void shouldRefuseAJpegCutInHalf() throws IOException {
+        byte[] jpeg = jpeg(noise(200, 200, 5));
+        Path truncated = write("foto.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        assertRefused(truncated, "foto.jpg",
+                "El archivo «foto.jpg» no es una imagen JPEG válida: está truncado.",
+                "The file «foto.jpg» is not a valid JPEG image: it is truncated.");
+    }
+
+    @Test
+    void shouldRefuseAPdfHeaderFollowedByGarbage() throws IOException {
+        byte[] garbage = new byte[2048];
+        new Random(11).nextBytes(garbage);
+        Path fake = write("oficio.pdf", concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), garbage));
+
+        assertRefused(fake, "oficio.pdf",
+                "El archivo «oficio.pdf» no es un documento PDF válido: no se puede abrir.",
+                "The file «oficio.pdf» is not a valid PDF document: it cannot be opened.");
+    }
+
+    @Test
+    void shouldRefuseAPdfWithoutPages() throws IOException {
+        Path pdf = directory.resolve("vacio.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.save(pdf.toFile());
+        }
+
+        assertRefused(pdf, "vacio.pdf",
+                "El archivo «vacio.pdf» no es un documento PDF válido: no tiene ninguna página.",
+                "The file «vacio.pdf» is not a valid PDF document: it has no page.");
+    }
+
+    @Test
+    void shouldRefuseAPdfThatNeedsAPasswordToBeRead() throws IOException {
+        Path pdf = directory.resolve("protegido.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("propietario", "lector", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(pdf.toFile());
+        }
+
+        assertRefused(pdf, "protegido.pdf",
+                "El archivo «protegido.pdf» no es un documento PDF válido: está protegido con contraseña.",
+                "The file «protegido.pdf» is not a valid PDF document: it is protected by a password.");
+    }
+
+    @Test
+    void shouldRefuseAnExecutableRenamedPng() throws IOException {
+        byte[] elf = new byte[512];
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, elf, 0, 8);
+        Path renamed = write("captura.png", elf);
+
+        assertRefused(renamed, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG o JPEG ni un documento PDF: es un programa o un archivo comprimido.",
+                "The file «captura.png» is not a PNG or JPEG image nor a PDF document: it is a program or an archive.");
+    }
+
+    @Test
+    void shouldRefuseAWindowsProgramAndAZipRenamedAsEvidence() throws IOException {
+        Path pe = write("oficio.pdf", concat("MZ".getBytes(StandardCharsets.US_ASCII), new byte[300]));
+        Path zip = write("foto.jpg", concat(new byte[] {'P', 'K', 3, 4}, new byte[300]));
+
+        assertThat(refusal(pe, "oficio.pdf").violations()).singleElement().extracting(Violation::message).isEqualTo(Text.of(
+                "El archivo «oficio.pdf» no es una imagen PNG o JPEG ni un documento PDF: es un programa o un archivo comprimido.",
+                "The file «oficio.pdf» is not a PNG or JPEG image nor a PDF document: it is a program or an archive."));
+        assertThat(refusal(zip, "foto.jpg").violations()).singleElement().extracting(Violation::field).isEqualTo(FIELD);
+    }
+
+    @Test
+    void shouldRefuseTextWhateverItsName() throws IOException {
+        Path text = write("captura.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(text, "captura.png",
+                "El archivo «captura.png» no es una imagen PNG o JPEG ni un documento PDF.",
+                "The file «captura.png» is not a PNG or JPEG image nor a PDF document.");
+    }
+
+    @Test
+    void shouldQuoteTheGivenNameWithoutItsPathOrControlCharacters() throws IOException {
+        Path empty = write("x", new byte[0]);
+
+        assertRefused(empty, "../../tmp/capt\u0000ura\r\n.png",
+                "El archivo «capt ura .png» está vacío.",
+                "The file «capt ura .png» is refused: it is empty.");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private void assertRefused(Path file, String givenName, String spanish, String english) {
+        ProblemException refusal = refusal(file, givenName);
+        assertThat(refusal.status()).isEqualTo(422);
+        assertThat(refusal.detail()).isEqualTo(Text.of(spanish, english));
+        assertThat(refusal.violations()).containsExactly(Violation.field(FIELD, Text.of(spanish, english)));
+    }
+
+    private ProblemException refusal(Path file, String givenName) {
+        ProblemException refusal = catchThrowableOfType(ProblemException.class,
+                () -> inspector.inspect(file, givenName, FIELD));
+        assertThat(refusal).as("refused").isNotNull();
+        return refusal;
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(Files.createTempFile(directory, "upload", name), content);
+    }
+
+    private static BufferedImage drawing(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(new Color(0xd5, 0x00, 0x7f));
+        graphics.fillOval(width / 4, height / 4, width / 2, height / 2);
+        graphics.dispose();
+        return image;
+    }
+
+    private static BufferedImage noise(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return image;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, "png", out)).isTrue();
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, "jpeg", out)).isTrue();
+        return out.toByteArray();
+    }
+
+    private static byte[] ihdr(int width, int height) {
+        return chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+    }
+
+    /** A PNG file made of these chunks, with its signature and IEND added. */
+    private static byte[] pngFile(byte[]... chunks) {
+        byte[] file = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        for (byte[] chunk : chunks) {
+            file = concat(file, chunk);
+        }
+        return concat(file, chunk("IEND", new byte[0]));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
+                .putInt((int) crc.getValue()).array();
+    }
+
+    private static byte[] deflated(byte[] data) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] out = new byte[data.length + 64];
+        int n = deflater.deflate(out);
+        deflater.end();
+        return Arrays.copyOf(out, n);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+}
