@@ -333,10 +333,15 @@ public class EvidenceInspector {
             if (!warnings.isEmpty()) {
                 throw refusal.of("está dañado (" + warnings.get(0) + ")", "it is damaged (" + warnings.get(0) + ")", null);
             }
-        } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
-            throw refusal.of("está dañado (no se puede decodificar)", "it is damaged (it cannot be decoded)", e);
         } catch (EOFException e) {
             throw refusal.of("está truncado", "it is truncated", e);
+        } catch (IIOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            // Besides IIOException, the JDK's decoders answer some malformed data with runtime
+            // exceptions (array bounds, illegal arguments): the file's fault either way.
+            throw refusal.of("está dañado (no se puede decodificar)", "it is damaged (it cannot be decoded)", e);
         } finally {
             reader.dispose();
         }

@@ -17,8 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +101,7 @@ public class EvidenceStore {
         return config.maxFileSize().asLongValue();
     }
 
-    /** What is stored under this SH-256 (lowercase hex); empty if nothing is, or if it is no SHA-256. */
+    /** What is stored under this SHA-256 (lowercase hex); empty if nothing is, or if it is no SHA-256. */
     public Optional<EvidenceContent> find(String sha256) {
         if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
             return Optional.empty();
@@ -114,7 +115,7 @@ public class EvidenceStore {
                     return Optional.empty();
                 }
                 return Optional.of(new EvidenceContent(sha256, row.getString(1), row.getLong(2),
-                        row.getTimestamp(3).toInstant()));
+                        row.getObject(3, OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Evidence " + sha256 + " could not be read", e);
@@ -123,7 +124,7 @@ public class EvidenceStore {
 
     /**
      * The bytes stored under this SHA-256, for a response body: written chunk by chunk, one query
-     * per chunk, when the response is sent. Check {@link #find} first (a missing content fails the
+     * per chunk, when the response is sent (outside the request's transaction). Check {@link #find} first (a missing content fails the
      * stream). The bytes are hashed on the way out; if they no longer match their SHA-256 the stream
      * fails rather than end as if complete.
      */
@@ -131,48 +132,56 @@ public class EvidenceStore {
         return output -> writeTo(sha256, output);
     }
 
-    /** Writes the bytes stored under this SHA-256 to {@code output}, one chunk at a time. */
+    /**
+     * Writes the bytes stored under this SHA-256 to {@code output}, one chunk at a time: each chunk
+     * is read by its own query on a connection given back before the chunk is written, so a slow
+     * client holds one chunk in memory and no database connection.
+     */
     public void writeTo(String sha256, OutputStream output) throws IOException {
         MessageDigest digest = newDigest();
-        try (Connection connection = dataSource.getConnection()) {
-            int chunks;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select chunk_count from evidence_content where sha256 = ?")) {
-                select.setString(1, sha256);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new IOException("No evidence stored under " + sha256);
-                    }
-                    chunks = row.getInt(1);
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select bytes from evidence_chunk where sha256 = ? and seq = ?")) {
-                select.setString(1, sha256);
-                byte[] buffer = new byte[8192];
-                for (int seq = 0; seq < chunks; seq++) {
-                    select.setInt(2, seq);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (!row.next()) {
-                            throw new IOException("Chunk " + seq + " of evidence " + sha256 + " is missing");
-                        }
-                        try (InputStream bytes = row.getBinaryStream(1)) {
-                            int n;
-                            while ((n = bytes.read(buffer)) > 0) {
-                                digest.update(buffer, 0, n);
-                                output.write(buffer, 0, n);
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("Evidence " + sha256 + " could not be read", e);
+        int chunks = chunkCount(sha256);
+        for (int seq = 0; seq < chunks; seq++) {
+            byte[] chunk = chunk(sha256, seq);
+            digest.update(chunk);
+            output.write(chunk);
         }
         if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
             throw new IOException("Evidence " + sha256 + " no longer matches its SHA-256");
         }
         output.flush();
+    }
+
+    private int chunkCount(String sha256) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select chunk_count from evidence_content where sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IOException("No evidence stored under " + sha256);
+                }
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Evidence " + sha256 + " could not be read", e);
+        }
+    }
+
+    private byte[] chunk(String sha256, int seq) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select bytes from evidence_chunk where sha256 = ? and seq = ?")) {
+            select.setString(1, sha256);
+            select.setInt(2, seq);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IOException("Chunk " + seq + " of evidence " + sha256 + " is missing");
+                }
+                return row.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Chunk " + seq + " of evidence " + sha256 + " could not be read", e);
+        }
     }
 
     private void refuseLargerThanAllowed(long size, String givenName, String field) {
@@ -211,7 +220,7 @@ public class EvidenceStore {
             insert.setLong(3, size);
             insert.setInt(4, chunkSize);
             insert.setInt(5, chunks);
-            insert.setTimestamp(6, Timestamp.from(clock.instant()));
+            insert.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             return insert.executeUpdate() == 1;
         }
     }

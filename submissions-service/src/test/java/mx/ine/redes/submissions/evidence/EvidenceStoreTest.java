@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -135,6 +136,21 @@ class EvidenceStoreTest {
         }
         assertThat(contentRows(expectedSha)).isEqualTo(1);
         assertThat(chunkRows(expectedSha)).isEqualTo(Math.ceilDiv(Files.size(png), CHUNK));
+    }
+
+    @Test
+    void shouldKeepNothingWhenTheCallersTransactionRollsBack() throws IOException {
+        Path png = randomPng(200, 200, 41);
+        String expectedSha = sha256(png);
+
+        Throwable failure = catchThrowableOfType(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            store.store(png, "captura.png", "evidence[0]");
+            throw new IllegalStateException("the submission citing it failed");
+        }));
+
+        assertThat(failure).hasMessage("the submission citing it failed");
+        assertThat(contentRows(expectedSha)).isZero();
+        assertThat(chunkRows(expectedSha)).isZero();
     }
 
     @Test
