@@ -17,7 +17,18 @@ import javax.imageio.stream.ImageInputStream;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.ProblemException.Violation;
 import mx.ine.redes.support.problem.Text;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -84,7 +95,7 @@ public class EvidenceInspector {
                 checkJpeg(file, refusal.as(EvidenceType.JPEG));
                 return EvidenceType.JPEG;
             }
-            if (head.length >= 5 && startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            if (head.length >= 5 && startsWith(head, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
                 checkPdf(file, refusal.as(EvidenceType.PDF));
                 return EvidenceType.PDF;
             }
@@ -376,20 +387,38 @@ public class EvidenceInspector {
 
     /**
      * Opens the PDF with PDFBox from the file (its cross-reference table, trailer, catalogue and page
-     * tree) and requires at least one page. An encrypted PDF is accepted only if it opens without a
-     * password (restrictions on printing or copying only): CNCS reviewers must be able to read the
-     * evidence and nobody can give them a password through this system, so one that needs a password
-     * to be read is refused.
+     * tree) and requires at least one page. Before that, its end must be there: PDFBox repairs a
+     * truncated file silently, so the {@code %%EOF} a PDF ends with is looked for in its last 1024
+     * bytes (where readers look for it).
+     *
+     * <p>An encrypted PDF is accepted only if it opens without a password (restrictions on printing
+     * or copying only): CNCS reviewers must be able to read the evidence and nobody can give them a
+     * password through this system, so one that needs a password to be read is refused.
+     *
+     * <p>Reviewers open these files on the Institute's computers: a PDF that runs JavaScript, starts
+     * actions by itself or carries attached files (where a program can hide) is refused; a screenshot
+     * or a scanned oficio never needs any of them.
      */
     private void checkPdf(Path file, Refusal refusal) throws IOException {
+        if (!endsWithEndOfFileMarker(file)) {
+            throw refusal.of("no termina como un PDF (está truncado o no es un PDF)",
+                    "it does not end like a PDF (it is truncated or no PDF at all)", null);
+        }
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(PDF_MAX_MEMORY, PDF_MAX_STORAGE);
         try (PDDocument document = Loader.loadPDF(file.toFile(), "", memory.streamCache)) {
+            PDDocumentCatalog catalog = document.getDocumentCatalog();
+            boolean active = carriesActiveContent(catalog);
             int pages = 0;
-            for (PDPage ignored : document.getPages()) {
+            for (PDPage page : document.getPages()) {
                 pages++;
+                active |= carriesActiveContent(page);
             }
             if (pages == 0) {
                 throw refusal.of("no tiene ninguna página", "it has no page", null);
+            }
+            if (active) {
+                throw refusal.of("contiene código JavaScript, acciones automáticas o archivos adjuntos, que una evidencia no puede llevar",
+                        "it carries JavaScript, automatic actions or attached files, which evidence may not", null);
             }
         } catch (InvalidPasswordException e) {
             throw refusal.of("está protegido con contraseña", "it is protected by a password", e);
@@ -401,6 +430,51 @@ public class EvidenceInspector {
             // runtime exceptions (class casts, nulls): either way it is not a PDF it can read.
             throw refusal.of("no se puede abrir", "it cannot be opened", e);
         }
+    }
+
+    private static boolean endsWithEndOfFileMarker(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int tail = (int) Math.min(1024, channel.size());
+            ByteBuffer buffer = ByteBuffer.allocate(tail);
+            channel.position(channel.size() - tail);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read the whole tail
+            }
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1).contains("%%EOF");
+        }
+    }
+
+    private static boolean carriesActiveContent(PDDocumentCatalog catalog) throws IOException {
+        PDDocumentNameDictionary names = catalog.getNames();
+        if (names != null && (names.getEmbeddedFiles() != null || names.getJavaScript() != null)) {
+            return true;
+        }
+        COSDictionary dictionary = catalog.getCOSObject();
+        return dictionary.containsKey(COSName.AA) || isScriptOrLaunch(dictionary.getDictionaryObject(COSName.OPEN_ACTION));
+    }
+
+    private static boolean carriesActiveContent(PDPage page) throws IOException {
+        if (page.getCOSObject().containsKey(COSName.AA)) {
+            return true;
+        }
+        for (PDAnnotation annotation : page.getAnnotations()) {
+            COSDictionary dictionary = annotation.getCOSObject();
+            if (annotation instanceof PDAnnotationFileAttachment || dictionary.containsKey(COSName.AA)
+                    || isScriptOrLaunch(dictionary.getDictionaryObject(COSName.A))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An action that runs JavaScript, launches a program or sends data (going to a page or a URL is fine). */
+    private static boolean isScriptOrLaunch(COSBase action) {
+        if (action instanceof COSDictionary dictionary) {
+            COSName type = dictionary.getCOSName(COSName.S);
+            return COSName.JAVA_SCRIPT.equals(type) || COSName.getPDFName("Launch").equals(type)
+                    || COSName.getPDFName("ImportData").equals(type) || COSName.getPDFName("SubmitForm").equals(type);
+        }
+        return false;
     }
 
     // --- shared ------------------------------------------------------------------------------------

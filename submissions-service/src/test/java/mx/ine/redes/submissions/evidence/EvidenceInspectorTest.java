@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -21,6 +23,14 @@ import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.ProblemException.Violation;
 import mx.ine.redes.support.problem.Text;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -175,6 +185,18 @@ class EvidenceInspectorTest {
         Path fake = write("oficio.pdf", concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), garbage));
 
         assertRefused(fake, "oficio.pdf",
+                "El archivo «oficio.pdf» no es un documento PDF válido: no termina como un PDF (está truncado o no es un PDF).",
+                "The file «oficio.pdf» is not a valid PDF document: it does not end like a PDF (it is truncated or no PDF at all).");
+    }
+
+    @Test
+    void shouldRefuseGarbageBetweenAPdfHeaderAndAPdfEnd() throws IOException {
+        byte[] garbage = new byte[2048];
+        new Random(13).nextBytes(garbage);
+        Path fake = write("oficio.pdf", concat(concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), garbage),
+                "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+
+        assertRefused(fake, "oficio.pdf",
                 "El archivo «oficio.pdf» no es un documento PDF válido: no se puede abrir.",
                 "The file «oficio.pdf» is not a valid PDF document: it cannot be opened.");
     }
@@ -205,6 +227,98 @@ class EvidenceInspectorTest {
         assertRefused(pdf, "protegido.pdf",
                 "El archivo «protegido.pdf» no es un documento PDF válido: está protegido con contraseña.",
                 "The file «protegido.pdf» is not a valid PDF document: it is protected by a password.");
+    }
+
+    @Test
+    void shouldRefuseAPdfCutInHalf() throws IOException {
+        byte[] whole = pdf(document -> document.addPage(new PDPage()));
+        Path truncated = write("oficio.pdf", Arrays.copyOf(whole, whole.length / 2));
+
+        assertRefused(truncated, "oficio.pdf",
+                "El archivo «oficio.pdf» no es un documento PDF válido: no termina como un PDF (está truncado o no es un PDF).",
+                "The file «oficio.pdf» is not a valid PDF document: it does not end like a PDF (it is truncated or no PDF at all).");
+    }
+
+    @Test
+    void shouldRefuseAPdfThatRunsJavaScriptWhenOpened() throws IOException {
+        Path pdf = write("oficio.pdf", pdf(document -> {
+            document.addPage(new PDPage());
+            document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hola');"));
+        }));
+
+        assertRefused(pdf, "oficio.pdf", ACTIVE_PDF_ES, ACTIVE_PDF_EN);
+    }
+
+    @Test
+    void shouldRefuseAPdfCarryingAnAttachedFile() throws IOException {
+        Path pdf = write("oficio.pdf", pdf(document -> {
+            document.addPage(new PDPage());
+            PDComplexFileSpecification attached = new PDComplexFileSpecification();
+            attached.setFile("programa.exe");
+            attached.setEmbeddedFile(new PDEmbeddedFile(document, new ByteArrayInputStream(new byte[] {'M', 'Z', 0, 0})));
+            PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+            files.setNames(Map.of("programa.exe", attached));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            names.setEmbeddedFiles(files);
+            document.getDocumentCatalog().setNames(names);
+        }));
+
+        assertRefused(pdf, "oficio.pdf", ACTIVE_PDF_ES, ACTIVE_PDF_EN);
+    }
+
+    @Test
+    void shouldAcceptAPdfWithALinkToAWebPage() throws IOException {
+        Path pdf = write("oficio.pdf", pdf(document -> {
+            PDPage page = new PDPage();
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(10, 10, 100, 20));
+            PDActionURI uri = new PDActionURI();
+            uri.setURI("https://x.com/INEMexico");
+            link.setAction(uri);
+            page.getAnnotations().add(link);
+            document.addPage(page);
+        }));
+
+        assertThat(inspector.inspect(pdf, "oficio.pdf", FIELD)).isEqualTo(EvidenceType.PDF);
+    }
+
+    @Test
+    void shouldRefuseAJpegClaimingAHugeCanvas() throws IOException {
+        byte[] jpeg = jpeg(drawing(64, 48));
+        int frame = indexOfFrameHeader(jpeg);
+        jpeg[frame + 5] = (byte) 0xff;             // height 65 535
+        jpeg[frame + 6] = (byte) 0xff;
+        jpeg[frame + 7] = (byte) 0xff;             // width 65 535
+        jpeg[frame + 8] = (byte) 0xff;
+        Path bomb = write("foto.jpg", jpeg);
+
+        assertRefused(bomb, "foto.jpg",
+                "El archivo «foto.jpg» no es una imagen JPEG válida: mide 65535 × 65535 píxeles; el máximo es de 100 megapíxeles.",
+                "The file «foto.jpg» is not a valid JPEG image: it measures 65535 × 65535 pixels; the maximum is 100 megapixels.");
+    }
+
+    @Test
+    void shouldAcceptAnImageOfExactlyTheMaximumSizeAndRefuseOnePixelRowMore() throws IOException {
+        EvidenceInspector oneMegapixel = new EvidenceInspector(1_000_000);
+        Path atTheLimit = write("limite.png", png(drawing(1000, 1000)));
+        Path beyond = write("grande.png", png(drawing(1000, 1001)));
+
+        assertThat(oneMegapixel.inspect(atTheLimit, "limite.png", FIELD)).isEqualTo(EvidenceType.PNG);
+        ProblemException refusal = catchThrowableOfType(ProblemException.class,
+                () -> oneMegapixel.inspect(beyond, "grande.png", FIELD));
+        assertThat(refusal.violations()).singleElement().extracting(violation -> violation.message().es()).isEqualTo(
+                "El archivo «grande.png» no es una imagen PNG válida: mide 1000 × 1001 píxeles; el máximo es de 1 megapíxeles.");
+    }
+
+    @Test
+    void shouldDecodeALargeImageWhole() throws IOException {
+        // 6 megapixels: decoded keeping one pixel in four, every row still inflated and checked.
+        BufferedImage large = new BufferedImage(3000, 2000, BufferedImage.TYPE_BYTE_GRAY);
+        Path png = write("pantalla.png", png(large));
+        Path jpeg = write("pantalla.jpg", jpeg(large));
+
+        assertThat(inspector.inspect(png, "pantalla.png", FIELD)).isEqualTo(EvidenceType.PNG);
+        assertThat(inspector.inspect(jpeg, "pantalla.jpg", FIELD)).isEqualTo(EvidenceType.JPEG);
     }
 
     @Test
@@ -265,6 +379,34 @@ class EvidenceInspectorTest {
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(Files.createTempFile(directory, "upload", name), content);
+    }
+
+    private static final String ACTIVE_PDF_ES = "El archivo «oficio.pdf» no es un documento PDF válido: contiene código "
+            + "JavaScript, acciones automáticas o archivos adjuntos, que una evidencia no puede llevar.";
+    private static final String ACTIVE_PDF_EN = "The file «oficio.pdf» is not a valid PDF document: it carries JavaScript, "
+            + "automatic actions or attached files, which evidence may not.";
+
+    private interface DocumentContent {
+        void fill(PDDocument document) throws IOException;
+    }
+
+    private static byte[] pdf(DocumentContent content) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            content.fill(document);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Where the JPEG's SOF0 marker (FF C0) is: length at +2, precision at +4, height at +5, width at +7. */
+    private static int indexOfFrameHeader(byte[] jpeg) {
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xc0) {
+                return i;
+            }
+        }
+        throw new AssertionError("no SOF0 in the JPEG ImageIO wrote");
     }
 
     private static BufferedImage drawing(int width, int height) {
