@@ -207,69 +207,89 @@ public class EvidenceInspector {
 
     /**
      * Walks the markers: SOI, a frame header (SOFn) with a plausible size before the first scan,
-     * at least one scan (SOS and its entropy-coded data), EOI last and nothing after it.
+     * at least one scan (SOS and its entropy-coded data), EOI last and nothing after it, except the
+     * further pictures a multi-picture JPEG (an MPF segment: HDR gain maps of phone cameras, stereo
+     * pairs) declares, each of them a whole JPEG too.
      */
     private void checkJpeg(Path file, Refusal refusal) throws IOException {
         try (ByteReader in = new ByteReader(Files.newInputStream(file))) {
             in.skipExactly(2);
-            boolean frame = false;
-            boolean scan = false;
-            int marker = nextMarker(in, refusal);
-            while (true) {
-                if (marker == 0xd9) {
-                    break;
+            boolean multiPicture = walkJpegPicture(in, refusal);
+            int next;
+            while ((next = in.read()) >= 0) {
+                if (!multiPicture || next != 0xff || in.readByte() != 0xd8) {
+                    throw refusal.of("tiene datos después de su final", "it has data after its end", null);
                 }
-                if (marker == 0xd8) {
-                    throw refusal.of("está dañado (empieza dos veces)", "it is damaged (it starts twice)", null);
-                }
-                if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-                    marker = nextMarker(in, refusal);
-                    continue;
-                }
-                int length = in.readUnsignedShort();
-                if (length < 2) {
-                    throw refusal.of("está dañado (un segmento tiene una longitud imposible)",
-                            "it is damaged (a segment has an impossible length)", null);
-                }
-                if (isFrameHeader(marker)) {
-                    if (length < 8) {
-                        throw refusal.of("está dañado (su cabecera de imagen es demasiado corta)",
-                                "it is damaged (its frame header is too short)", null);
-                    }
-                    in.read();                      // sample precision
-                    int height = in.readUnsignedShort();
-                    int width = in.readUnsignedShort();
-                    if (width == 0 || height == 0) {
-                        throw refusal.of("está dañado (su cabecera no indica un tamaño válido)",
-                                "it is damaged (its header gives no valid size)", null);
-                    }
-                    checkDimensions(width, height, refusal);
-                    frame = true;
-                    in.skipExactly(length - 7);
-                    marker = nextMarker(in, refusal);
-                } else if (marker == 0xda) {
-                    if (!frame) {
-                        throw refusal.of("está dañado (sus datos no van precedidos de una cabecera de imagen)",
-                                "it is damaged (its data comes before any frame header)", null);
-                    }
-                    in.skipExactly(length - 2);
-                    scan = true;
-                    marker = afterEntropyCodedData(in);
-                } else {
-                    in.skipExactly(length - 2);
-                    marker = nextMarker(in, refusal);
-                }
-            }
-            if (!frame || !scan) {
-                throw refusal.of("no contiene datos de imagen", "it holds no image data", null);
-            }
-            if (in.read() >= 0) {
-                throw refusal.of("tiene datos después de su final", "it has data after its end", null);
+                walkJpegPicture(in, refusal);
             }
         } catch (EOFException e) {
             throw refusal.of("está truncado", "it is truncated", null);
         }
         decode(file, "jpeg", refusal);
+    }
+
+    /**
+     * Walks one picture from just after its SOI to its EOI.
+     *
+     * @return whether it declares further pictures (an APP2 "MPF" segment)
+     */
+    private boolean walkJpegPicture(ByteReader in, Refusal refusal) throws IOException {
+        boolean frame = false;
+        boolean scan = false;
+        boolean multiPicture = false;
+        int marker = nextMarker(in, refusal);
+        while (marker != 0xd9) {
+            if (marker == 0xd8) {
+                throw refusal.of("está dañado (empieza dos veces)", "it is damaged (it starts twice)", null);
+            }
+            if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+                marker = nextMarker(in, refusal);
+                continue;
+            }
+            int length = in.readUnsignedShort();
+            if (length < 2) {
+                throw refusal.of("está dañado (un segmento tiene una longitud imposible)",
+                        "it is damaged (a segment has an impossible length)", null);
+            }
+            if (isFrameHeader(marker)) {
+                if (length < 8) {
+                    throw refusal.of("está dañado (su cabecera de imagen es demasiado corta)",
+                            "it is damaged (its frame header is too short)", null);
+                }
+                in.readByte();                  // sample precision
+                int height = in.readUnsignedShort();
+                int width = in.readUnsignedShort();
+                if (width == 0 || height == 0) {
+                    throw refusal.of("está dañado (su cabecera no indica un tamaño válido)",
+                            "it is damaged (its header gives no valid size)", null);
+                }
+                checkDimensions(width, height, refusal);
+                frame = true;
+                in.skipExactly(length - 7);
+                marker = nextMarker(in, refusal);
+            } else if (marker == 0xda) {
+                if (!frame) {
+                    throw refusal.of("está dañado (sus datos no van precedidos de una cabecera de imagen)",
+                            "it is damaged (its data comes before any frame header)", null);
+                }
+                in.skipExactly(length - 2);
+                scan = true;
+                marker = afterEntropyCodedData(in);
+            } else if (marker == 0xe2 && length >= 6) {
+                byte[] identifier = new byte[4];
+                in.readExactly(identifier, 0, 4);
+                multiPicture |= startsWith(identifier, new byte[] {'M', 'P', 'F', 0});
+                in.skipExactly(length - 6);
+                marker = nextMarker(in, refusal);
+            } else {
+                in.skipExactly(length - 2);
+                marker = nextMarker(in, refusal);
+            }
+        }
+        if (!frame || !scan) {
+            throw refusal.of("no contiene datos de imagen", "it holds no image data", null);
+        }
+        return multiPicture;
     }
 
     /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC). */

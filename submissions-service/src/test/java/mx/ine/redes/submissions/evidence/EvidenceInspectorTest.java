@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -176,6 +177,28 @@ class EvidenceInspectorTest {
         assertRefused(truncated, "foto.jpg",
                 "El archivo «foto.jpg» no es una imagen JPEG válida: está truncado.",
                 "The file «foto.jpg» is not a valid JPEG image: it is truncated.");
+    }
+
+    @Test
+    void shouldAcceptAMultiPictureJpegWithItsSecondPicture() throws IOException {
+        // A phone camera's HDR photo: the primary picture declares (MPF) a gain map stored after its end.
+        byte[] primary = withMultiPictureSegment(jpeg(drawing(160, 120)));
+        Path photo = write("foto.jpg", concat(primary, jpeg(drawing(40, 30))));
+
+        assertThat(inspector.inspect(photo, "foto.jpg", FIELD)).isEqualTo(EvidenceType.JPEG);
+    }
+
+    @Test
+    void shouldRefuseAJpegFollowedByAnotherFileItDoesNotDeclare() throws IOException {
+        Path secondPicture = write("foto.jpg", concat(jpeg(drawing(160, 120)), jpeg(drawing(40, 30))));
+        Path zip = write("foto.jpg", concat(withMultiPictureSegment(jpeg(drawing(160, 120))),
+                new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0}));
+
+        for (Path polyglot : List.of(secondPicture, zip)) {
+            assertRefused(polyglot, "foto.jpg",
+                    "El archivo «foto.jpg» no es una imagen JPEG válida: tiene datos después de su final.",
+                    "The file «foto.jpg» is not a valid JPEG image: it has data after its end.");
+        }
     }
 
     @Test
@@ -397,6 +420,13 @@ class EvidenceInspectorTest {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The JPEG with an APP2 "MPF" segment (as multi-picture files carry) right after its SOI. */
+    private static byte[] withMultiPictureSegment(byte[] jpeg) {
+        byte[] segment = {(byte) 0xff, (byte) 0xe2, 0, 10, 'M', 'P', 'F', 0, 'M', 'M', 0, 42};
+        byte[] soi = Arrays.copyOf(jpeg, 2);
+        return concat(concat(soi, segment), Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
     /** Where the JPEG's SOF0 marker (FF C0) is: length at +2, precision at +4, height at +5, width at +7. */
