@@ -3,8 +3,10 @@ package mx.ine.redes.submissions.evidence;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -105,7 +107,7 @@ public class EvidenceInspector {
             throw refusal.notEvidence(null, null);
         } catch (IOException e) {
             // The upload's own temporary file could not be read: not the client's mistake.
-            throw new java.io.UncheckedIOException("Evidence file " + file + " could not be read", e);
+            throw new UncheckedIOException("Evidence file " + file + " could not be read", e);
         }
     }
 
@@ -346,7 +348,7 @@ public class EvidenceInspector {
         ImageReader reader = readerFor(format);
         try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
             reader.setInput(input, true, true);
-            List<String> warnings = new java.util.ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);

@@ -56,6 +56,17 @@ class EvidenceInspectorTest {
     }
 
     @Test
+    void shouldRecogniseAPalettePngAndAGreyOne() throws IOException {
+        BufferedImage palette = new BufferedImage(120, 80, BufferedImage.TYPE_BYTE_INDEXED);
+        palette.createGraphics().drawImage(drawing(120, 80), 0, 0, null);
+        Path indexed = write("paleta.png", png(palette));
+        Path grey = write("gris.png", png(new BufferedImage(120, 80, BufferedImage.TYPE_USHORT_GRAY)));
+
+        assertThat(inspector.inspect(indexed, "paleta.png", FIELD)).isEqualTo(EvidenceType.PNG);
+        assertThat(inspector.inspect(grey, "gris.png", FIELD)).isEqualTo(EvidenceType.PNG);
+    }
+
+    @Test
     void shouldRecogniseARealJpeg() throws IOException {
         Path jpeg = write("foto.jpg", jpeg(drawing(320, 200)));
 
