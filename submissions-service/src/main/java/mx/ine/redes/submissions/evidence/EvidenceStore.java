@@ -20,8 +20,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -53,7 +56,7 @@ public class EvidenceStore {
      * Inspects the uploaded file and stores its content unless the same bytes are stored already.
      * Joins the caller's transaction: if the submission citing it is rolled back, so is the content.
      * Two transactions storing the same new bytes at once both succeed; the second waits for the
-     * first and stores nothing.
+     * first and stores nothing. (For the several files of one submission use {@link #storeAll}.)
      *
      * @param file      the uploaded file on disk (RESTEasy Reactive's temporary file)
      * @param givenName the file name the client gave (used only for the download name and messages)
@@ -63,24 +66,76 @@ public class EvidenceStore {
      */
     @Transactional
     public StoredEvidence store(Path file, String givenName, String field) {
-        try {
-            long size = Files.size(file);
-            refuseLargerThanAllowed(size, givenName, field);
-            EvidenceType type = new EvidenceInspector(config.maxPixels()).inspect(file, givenName, field);
-            String sha256 = sha256(file);
-            int chunkSize = chunkSize();
-            long chunks = (size + chunkSize - 1) / chunkSize;
-            try (Connection connection = dataSource.getConnection()) {
-                if (claimContent(connection, sha256, type, size, chunkSize, (int) chunks)) {
-                    writeChunks(connection, file, sha256, chunkSize, size);
+        return storeAll(List.of(new EvidenceUpload(file, givenName, field)), field).get(0);
+    }
+
+    /**
+     * Inspects every file of one submission, then stores each distinct content not stored yet, in
+     * the order of their SHA-256: two submissions sharing new files in a different order then wait
+     * for each other instead of deadlocking. Nothing is stored unless every file is accepted.
+     *
+     * @param uploads   the files, in the order of the request
+     * @param listField the name of the list of files in the request, named when there are too many
+     * @return what each file was stored as, in the order given
+     * @throws ProblemException 413 when there are more files than {@code max-files-per-submission}
+     *                          or every refused file is too large (each one named); 422 naming every
+     *                          refused file otherwise
+     */
+    @Transactional
+    public List<StoredEvidence> storeAll(List<EvidenceUpload> uploads, String listField) {
+        checkFileCount(uploads.size(), listField);
+        EvidenceInspector inspector = new EvidenceInspector(config.maxPixels());
+        List<Inspected> inspected = new ArrayList<>(uploads.size());
+        List<ProblemException> refusals = new ArrayList<>();
+        for (EvidenceUpload upload : uploads) {
+            try {
+                long size = Files.size(upload.file());
+                refuseLargerThanAllowed(size, upload.givenName(), upload.field());
+                EvidenceType type = inspector.inspect(upload.file(), upload.givenName(), upload.field());
+                inspected.add(new Inspected(upload, type, size, sha256(upload.file())));
+            } catch (ProblemException refusal) {
+                refusals.add(refusal);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Evidence file " + upload.file() + " could not be read", e);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw refusedAll(refusals);
+        }
+        int chunkSize = chunkSize();
+        Map<String, Inspected> distinct = new TreeMap<>();
+        inspected.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
+        try (Connection connection = dataSource.getConnection()) {
+            for (Inspected file : distinct.values()) {
+                int chunks = (int) Math.ceilDiv(file.size(), chunkSize);
+                if (claimContent(connection, file.sha256(), file.type(), file.size(), chunkSize, chunks)) {
+                    writeChunks(connection, file.upload().file(), file.sha256(), chunkSize, file.size());
                 }
             }
-            return new StoredEvidence(sha256, type.mediaType(), size, SafeFileName.of(givenName, type.mediaType()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Evidence file " + file + " could not be read", e);
+            throw new UncheckedIOException("Evidence could not be read", e);
         } catch (SQLException e) {
             throw new IllegalStateException("Evidence could not be stored", e);
         }
+        return inspected.stream()
+                .map(file -> new StoredEvidence(file.sha256(), file.type().mediaType(), file.size(),
+                        SafeFileName.of(file.upload().givenName(), file.type().mediaType())))
+                .toList();
+    }
+
+    private record Inspected(EvidenceUpload upload, EvidenceType type, long size, String sha256) {
+    }
+
+    /** One refusal as it is, or one problem naming every refused file. */
+    private static ProblemException refusedAll(List<ProblemException> refusals) {
+        if (refusals.size() == 1) {
+            return refusals.get(0);
+        }
+        boolean allTooLarge = refusals.stream().allMatch(refusal -> refusal.status() == 413);
+        List<Violation> violations = refusals.stream().flatMap(refusal -> refusal.violations().stream()).toList();
+        Text detail = Text.of(refusals.size() + " archivos de evidencia no se aceptan; cada uno se indica con su motivo.",
+                refusals.size() + " evidence files are refused; each is named with its reason.");
+        return new ProblemException(allTooLarge ? 413 : 422, detail, violations);
     }
 
     /**

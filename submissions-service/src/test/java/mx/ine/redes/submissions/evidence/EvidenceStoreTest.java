@@ -35,6 +35,8 @@ import javax.sql.DataSource;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.ProblemException.Violation;
 import mx.ine.redes.support.testing.RealInfrastructure;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +153,54 @@ class EvidenceStoreTest {
         assertThat(failure).hasMessage("the submission citing it failed");
         assertThat(contentRows(expectedSha)).isZero();
         assertThat(chunkRows(expectedSha)).isZero();
+    }
+
+    @Test
+    void shouldStoreEveryFileOfASubmissionOnceAnsweringInTheGivenOrder() throws IOException {
+        Path first = randomPng(120, 90, 51);
+        Path second = randomPng(90, 120, 52);
+        Path oficio = directory.resolve("oficio.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.save(oficio.toFile());
+        }
+
+        List<StoredEvidence> stored = store.storeAll(List.of(
+                new EvidenceUpload(first, "uno.png", "evidence[0]"),
+                new EvidenceUpload(second, "dos.png", "evidence[1]"),
+                new EvidenceUpload(first, "uno otra vez.png", "evidence[2]"),
+                new EvidenceUpload(oficio, "oficio.pdf", "evidence[3]")), "evidence");
+
+        assertThat(stored).extracting(StoredEvidence::sha256)
+                .containsExactly(sha256(first), sha256(second), sha256(first), sha256(oficio));
+        assertThat(stored).extracting(StoredEvidence::contentType)
+                .containsExactly("image/png", "image/png", "image/png", "application/pdf");
+        assertThat(stored).extracting(StoredEvidence::safeFileName)
+                .containsExactly("uno.png", "dos.png", "uno otra vez.png", "oficio.pdf");
+        assertThat(List.of(contentRows(sha256(first)), contentRows(sha256(second)), contentRows(sha256(oficio))))
+                .containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
+    void shouldStoreNothingOfASubmissionWhenAnyOfItsFilesIsRefusedNamingEach() throws IOException {
+        Path good = randomPng(100, 100, 61);
+        byte[] notPdf = new byte[3000];
+        new Random(62).nextBytes(notPdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, notPdf, 0, 9);
+        Path fake = Files.write(directory.resolve("falso.pdf"), notPdf);
+        byte[] elf = new byte[400];
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F'}, 0, elf, 0, 4);
+        Path program = Files.write(directory.resolve("programa.png"), elf);
+
+        ProblemException refusal = catchThrowableOfType(ProblemException.class, () -> store.storeAll(List.of(
+                new EvidenceUpload(good, "captura.png", "evidence[0]"),
+                new EvidenceUpload(fake, "oficio.pdf", "evidence[1]"),
+                new EvidenceUpload(program, "captura2.png", "evidence[2]")), "evidence"));
+
+        assertThat(refusal.status()).isEqualTo(422);
+        assertThat(refusal.detail().es()).isEqualTo("2 archivos de evidencia no se aceptan; cada uno se indica con su motivo.");
+        assertThat(refusal.violations()).extracting(Violation::field).containsExactly("evidence[1]", "evidence[2]");
+        assertThat(contentRows(sha256(good))).isZero();
     }
 
     @Test
