@@ -5,6 +5,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import mx.ine.redes.submissions.RequestEvidence;
+import mx.ine.redes.submissions.evidence.EvidenceUpload;
+import mx.ine.redes.submissions.service.EvidenceStaging;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,6 +57,9 @@ public class RequestResource {
 
     @Inject
     SubmissionMapper mapper;
+
+    @Inject
+    EvidenceStaging staging;
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.INTEGRATION})
@@ -89,6 +106,47 @@ public class RequestResource {
             throw notFound();
         }
         return FormSchema.of(Forms.forNetwork(view.account().network));
+    }
+
+    @POST
+    @Path("/{id}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.CNCS})
+    @Operation(summary = "Sube evidencia (PNG, JPEG o PDF) para el requerimiento, para citarla después por su SHA-256",
+            description = "Una o más partes «file». Cada archivo se reconoce por su contenido (no por su nombre ni por el tipo "
+                    + "declarado) y se abre o decodifica: un archivo truncado o disfrazado se rechaza (422). A lo más 10 MB por "
+                    + "archivo y 20 por envío (413). Un contenido idéntico se guarda una sola vez. La entrega o corrección los cita "
+                    + "en «evidence».")
+    @APIResponse(responseCode = "201", description = "Los archivos guardados",
+            headers = @Header(name = "Location", description = "/api/requests/{id}/evidence", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Quien sube no administra la cuenta")
+    @APIResponse(responseCode = "404", description = "No existe el requerimiento o no es suyo")
+    @APIResponse(responseCode = "409", description = "El requerimiento está retirado o cerrado, o la cuenta fue dada de baja")
+    @APIResponse(responseCode = "413", description = "Un archivo excede el tamaño máximo, o son demasiados")
+    @APIResponse(responseCode = "422", description = "Un archivo no es un PNG, JPEG o PDF íntegro")
+    public RestResponse<List<EvidenceFileResponse>> uploadEvidence(@PathParam("id") UUID id,
+                                                                   @RestForm("file") List<FileUpload> files, UriInfo uri) {
+        List<EvidenceUpload> uploads = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            uploads.add(new EvidenceUpload(files.get(i).uploadedFile(), files.get(i).fileName(), "file[" + i + "]"));
+        }
+        List<EvidenceFileResponse> stored = staging.upload(id, uploads).stream().map(RequestResource::toResponse).toList();
+        return RestResponse.ResponseBuilder.<List<EvidenceFileResponse>>created(uri.getAbsolutePath()).entity(stored).build();
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.INTEGRATION})
+    @Operation(summary = "La evidencia subida para el requerimiento", description = "En el orden en que se subió, luego por SHA-256.")
+    @APIResponse(responseCode = "200", description = "Una página de archivos")
+    @APIResponse(responseCode = "404", description = "No existe el requerimiento o no es suyo")
+    public Page<EvidenceFileResponse> listRequestEvidence(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        Page<RequestEvidence> page = staging.uploaded(id, paging.request());
+        return new Page<>(page.items().stream().map(RequestResource::toResponse).toList(), page.page(), page.size(), page.total());
+    }
+
+    private static EvidenceFileResponse toResponse(RequestEvidence file) {
+        return new EvidenceFileResponse(file.sha256, file.contentType, file.sizeBytes, file.fileName, file.uploadedAt, null);
     }
 
     private SubmissionQueries.RequestView view(UUID id) {

@@ -25,7 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import jakarta.ws.rs.core.Response;
 import mx.ine.redes.events.StatisticField;
+import mx.ine.redes.events.SubmissionReceived;
+import mx.ine.redes.submissions.evidence.EvidenceContent;
+import mx.ine.redes.submissions.evidence.EvidenceDownload;
+import mx.ine.redes.submissions.evidence.EvidenceStore;
+import mx.ine.redes.submissions.service.EvidenceStaging;
 import mx.ine.redes.submissions.Submission;
 import mx.ine.redes.submissions.SubmissionVersion;
 import mx.ine.redes.submissions.mapping.SubmissionMapper;
@@ -64,6 +70,12 @@ public class SubmissionResource {
 
     @Inject
     SubmissionMapper mapper;
+
+    @Inject
+    EvidenceStaging staging;
+
+    @Inject
+    EvidenceStore evidence;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -182,6 +194,41 @@ public class SubmissionResource {
         return read(id, headers).versions().stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> ProblemException.notFound(Text.of("La entrega no tiene la versión " + version + ".",
                         "The submission has no version " + version + ".")));
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.INTEGRATION})
+    @Operation(summary = "La evidencia que citan las versiones de la entrega", description = "Cada archivo una vez, en el orden en "
+            + "que una versión lo citó por primera vez.")
+    @APIResponse(responseCode = "200", description = "Una página de archivos")
+    @APIResponse(responseCode = "404", description = "No existe o no es de una cuenta que usted pueda ver")
+    public Page<EvidenceFileResponse> listSubmissionEvidence(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        List<SubmissionReceived.EvidenceFile> files = staging.cited(id);
+        var page = paging.request();
+        return page.of(files.size(), () -> files.stream().skip(page.offset()).limit(page.size())
+                .map(file -> new EvidenceFileResponse(file.sha256(), file.contentType(), file.sizeBytes(), file.fileName(), null,
+                        "/api/submissions/" + id + "/evidence/" + file.sha256()))
+                .toList());
+    }
+
+    @GET
+    @Path("/{id}/evidence/{sha256}")
+    @Produces({"image/png", "image/jpeg", "application/pdf", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.CNCS, Roles.ACCOUNT_ADMIN, Roles.AREA_HEAD, Roles.COMMITTEE, Roles.INTEGRATION})
+    @Operation(summary = "Descarga un archivo de evidencia de la entrega",
+            description = "Con el tipo reconocido al subirlo, su longitud exacta y un nombre seguro; se transmite por partes.")
+    @APIResponse(responseCode = "200", description = "El archivo", content = {@Content(mediaType = "image/png"),
+            @Content(mediaType = "image/jpeg"), @Content(mediaType = "application/pdf")})
+    @APIResponse(responseCode = "404", description = "La entrega no cita ese archivo, o no es de una cuenta que usted pueda ver")
+    public Response downloadEvidence(@PathParam("id") UUID id,
+                                     @PathParam("sha256") @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
+        SubmissionReceived.EvidenceFile file = staging.cited(id).stream().filter(cited -> cited.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound(Text.of("La entrega no cita ese archivo.",
+                        "The submission does not cite that file.")));
+        EvidenceContent content = evidence.find(sha256).orElseThrow(() -> ProblemException.notFound(Text.of(
+                "El archivo no está guardado.", "The file is not stored.")));
+        return EvidenceDownload.response(content, file.fileName(), evidence.stream(sha256));
     }
 
     private SubmissionResponse read(UUID id, HttpHeaders headers) {

@@ -190,7 +190,7 @@ public class SubmissionIntake {
                 List.of());
     }
 
-    private void ensureTakesSubmissions(StatisticsRequest request, SubmittingAccount account) {
+    void ensureTakesSubmissions(StatisticsRequest request, SubmittingAccount account) {
         if (!account.isActive()) {
             throw ProblemException.conflict(Text.of("La cuenta @" + account.handle + " fue dada de baja; ya no se reciben entregas para ella.",
                     "Account @" + account.handle + " was decommissioned; no more submissions are taken for it."));
