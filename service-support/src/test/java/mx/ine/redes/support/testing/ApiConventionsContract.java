@@ -309,7 +309,9 @@ public abstract class ApiConventionsContract {
             } else if (!bodyMediaTypes().isEmpty()) {
                 String type = bodyMediaTypes().getFirst();
                 JsonNode schema = jsonBodySchema();
-                request.contentType(type).body(type.contains("json") && schema != null ? sample(schema, 0).toString() : "");
+                // Bytes, not a String: rest-assured cannot encode a String as multipart without parts.
+                request.contentType(type).body((type.contains("json") && schema != null ? sample(schema, 0).toString() : "")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return request.request(method.toUpperCase(), url.toString());
         }
