@@ -446,7 +446,7 @@ class LocalStackSystemTest {
         assertThat(timers.json().isContainerNode()).as("%s", timers).isTrue();
 
         // Submissions: the X form, its warning, a correction and its difference, a Facebook screenshot, an oficio.
-        ReadmeWalkThrough.Step xRequest = ReadmeWalkThrough.step(steps, "network=X'\n");
+        ReadmeWalkThrough.Step xRequest = ReadmeWalkThrough.step(steps, "one request: form X");
         assertThat(xRequest.items()).as("%s", xRequest).singleElement().satisfies(request -> {
             assertThat(request.path("form").asText()).isEqualTo("X");
             assertThat(request.path("handle").asText()).isEqualToIgnoringCase("INEMexico");
