@@ -73,12 +73,17 @@ import org.junit.jupiter.api.Test;
 class IntakeLoadBenchmarkTest {
 
     static final int IN_FLIGHT = Integer.getInteger("benchmark.in-flight", 32);
-    static final long WARM_UP_SECONDS = Long.getLong("benchmark.warm-up-seconds", 8);
+    static final long WARM_UP_SECONDS = Long.getLong("benchmark.warm-up-seconds", 6);
     static final long MEASURED_SECONDS = Long.getLong("benchmark.measured-seconds", 12);
     /** Requests (and accounts) prepared for each closed-loop phase: more than it can use at this machine's pace. */
-    static final int CLOSED_LOOP_POOL = Integer.getInteger("benchmark.pool", 60_000);
+    static final int CLOSED_LOOP_POOL = Integer.getInteger("benchmark.pool", 30_000);
+    static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
 
-    static final String ADMIN = "admin.benchmark@ine.mx";
+    /**
+     * Administrators of the prepared accounts, each signed into its own token; every account has
+     * one of them (as in the registry, where a person administers a handful of accounts, not all).
+     */
+    static final int ADMINISTRATORS = Integer.getInteger("benchmark.administrators", 1_000);
     static final String CYCLE = "2026-S2";
     static final String INTAKE_AREA = "BENCH-INTAKE";
     static final String BARE_AREA = "BENCH-BARE";
@@ -156,11 +161,11 @@ class IntakeLoadBenchmarkTest {
     }
 
     /** One prepared request per submission, with its account. */
-    record Target(UUID requestId, UUID accountId, Instant dueAt) {
+    record Target(UUID requestId, UUID accountId, Instant dueAt, int administrator) {
     }
 
     /** What one phase saw. */
-    record Outcome(long answered, long created, long measured, double seconds, List<String> refusals) {
+    record Outcome(long answered, long created, long measured, double seconds, List<String> refusals, String load) {
         double throughput() {
             return measured / seconds;
         }
@@ -172,7 +177,14 @@ class IntakeLoadBenchmarkTest {
     @TestHTTPResource("/")
     URI base;
 
-    private final String token = TestTokens.forPerson(ADMIN, Set.of(Roles.ACCOUNT_ADMIN), Map.of());
+    private final String[] tokens = java.util.stream.IntStream.range(0, ADMINISTRATORS)
+            .mapToObj(i -> TestTokens.forPerson(administrator(i), Set.of(Roles.ACCOUNT_ADMIN), Map.of())).toArray(String[]::new);
+
+    private final AtomicInteger nextAdministrator = new AtomicInteger();
+
+    static String administrator(int i) {
+        return "admin.carga." + i + "@ine.mx";
+    }
 
     @Test
     void measureIntakeAgainstBareInsert() throws Exception {
@@ -182,13 +194,17 @@ class IntakeLoadBenchmarkTest {
                         .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()),
                 new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
         try {
-            // (b) first, then (a): each on its own fresh requests and accounts.
-            List<Target> bareTargets = prepare(CLOSED_LOOP_POOL, BARE_AREA);
-            Outcome bare = closedLoop(vertx, http, bareTargets, this::sendBare);
-            List<Target> intakeTargets = prepare(CLOSED_LOOP_POOL, INTAKE_AREA);
-            Outcome intake = closedLoop(vertx, http, intakeTargets, this::sendIntake);
+            // (b) then (a), twice: the machine is shared, so each is measured in two windows apart and its best
+            // window is its maximum; each window on its own fresh requests and accounts.
+            List<Outcome> bare = new ArrayList<>();
+            List<Outcome> intake = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                bare.add(closedLoop(vertx, http, prepare(CLOSED_LOOP_POOL, BARE_AREA), this::sendBare));
+                intake.add(closedLoop(vertx, http, prepare(CLOSED_LOOP_POOL, INTAKE_AREA), this::sendIntake));
+            }
+            Outcome bestIntake = best(intake);
 
-            double rate = Math.max(1, intake.throughput() / 2);
+            double rate = Math.max(1, bestIntake.throughput() / 2);
             long fixedWarmUp = 2;
             int fixedCount = (int) Math.ceil(rate * (fixedWarmUp + MEASURED_SECONDS));
             List<Target> fixedTargets = prepare(fixedCount, INTAKE_AREA);
@@ -197,10 +213,17 @@ class IntakeLoadBenchmarkTest {
 
             report(bare, intake, rate, fixed, latency);
 
-            assertThat(bare.refusals()).as("bare inserts not answered 201").isEmpty();
-            assertThat(intake.refusals()).as("intakes not answered 201").isEmpty();
+            long intakes = fixed.created();
+            long bareInserts = 0;
+            for (Outcome outcome : bare) {
+                assertThat(outcome.refusals()).as("bare inserts not answered 201").isEmpty();
+                bareInserts += outcome.created();
+            }
+            for (Outcome outcome : intake) {
+                assertThat(outcome.refusals()).as("intakes not answered 201").isEmpty();
+                intakes += outcome.created();
+            }
             assertThat(fixed.refusals()).as("intakes at the fixed rate not answered 201").isEmpty();
-            long intakes = intake.created() + fixed.created();
             assertThat(count("""
                     select count(*) from outbox_message o
                     where o.message_key in (select a.account_id::text from submitting_account a where a.area_code = ?)""",
@@ -212,7 +235,7 @@ class IntakeLoadBenchmarkTest {
             assertThat(count("""
                     select count(*) from submission s
                     where s.account_id in (select a.account_id from submitting_account a where a.area_code = ?)""",
-                    BARE_AREA)).as("one submission per bare insert").isEqualTo(bare.created());
+                    BARE_AREA)).as("one submission per bare insert").isEqualTo(bareInserts);
         } finally {
             http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -221,33 +244,36 @@ class IntakeLoadBenchmarkTest {
 
     // --- setup (not measured) -------------------------------------------------------------------
 
-    /** {@code count} X accounts administered by {@link #ADMIN}, each with an open cycle request whose window is open. */
+    /** {@code count} X accounts, each administered by one of the administrators, with an open cycle request whose window is open. */
     private List<Target> prepare(int count, String area) throws SQLException {
         List<Target> targets = new ArrayList<>(count);
         Instant due = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         UUID[] accounts = new UUID[count];
         UUID[] requests = new UUID[count];
+        String[] administrators = new String[count];
         for (int i = 0; i < count; i++) {
             accounts[i] = UUID.randomUUID();
             requests[i] = UUID.randomUUID();
-            targets.add(new Target(requests[i], accounts[i], due));
+            int administrator = nextAdministrator.getAndIncrement() % ADMINISTRATORS;
+            administrators[i] = administrator(administrator);
+            targets.add(new Target(requests[i], accounts[i], due, administrator));
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insertAccounts = connection.prepareStatement("""
                     insert into submitting_account (account_id, network, handle, display_name, area_code, administrator_emails,
                                                     status, updated_at, last_sequence, area_level, head_email, ancestors)
-                    select a, 'X', 'bench_' || replace(a::text, '-', ''), 'Cuenta de carga', ?, jsonb_build_array(cast(? as text)),
+                    select a, 'X', 'bench_' || replace(a::text, '-', ''), 'Cuenta de carga', ?, jsonb_build_array(e),
                            'ACTIVE', now(), 1, 'DISTRICT', 'titular.benchmark@ine.mx', '[]'
-                    from unnest(?::uuid[]) as t(a)""");
+                    from unnest(?::uuid[], ?::text[]) as t(a, e)""");
                  PreparedStatement insertRequests = connection.prepareStatement("""
                     insert into statistics_request (request_id, account_id, cycle_id, kind, requested_fields, window_opens_at,
                                                     effective_at, due_at, status, last_sequence, updated_at)
                     select r, a, ?, 'CYCLE', '[]', now() - interval '1 hour', now() - interval '1 hour', ?, 'OPEN', 1, now()
                     from unnest(?::uuid[], ?::uuid[]) as t(r, a)""")) {
                 insertAccounts.setString(1, area);
-                insertAccounts.setString(2, ADMIN);
-                insertAccounts.setArray(3, connection.createArrayOf("uuid", accounts));
+                insertAccounts.setArray(2, connection.createArrayOf("uuid", accounts));
+                insertAccounts.setArray(3, connection.createArrayOf("text", administrators));
                 insertAccounts.executeUpdate();
                 insertRequests.setString(1, CYCLE);
                 insertRequests.setTimestamp(2, Timestamp.from(due));
@@ -286,20 +312,20 @@ class IntakeLoadBenchmarkTest {
 
     private Future<Answer> sendIntake(HttpClient http, Target target) {
         Buffer body = Buffer.buffer("{\"requestId\": \"" + target.requestId() + "\", \"figures\": " + FIGURES + "}");
-        return post(http, "/api/submissions", body, true);
+        return post(http, "/api/submissions", body, tokens[target.administrator()]);
     }
 
     private Future<Answer> sendBare(HttpClient http, Target target) {
         Buffer body = Buffer.buffer("{\"requestId\": \"" + target.requestId() + "\", \"accountId\": \"" + target.accountId()
                 + "\", \"cycleId\": \"" + CYCLE + "\", \"network\": \"X\", \"dueAt\": \"" + target.dueAt()
-                + "\", \"enteredBy\": \"" + ADMIN + "\", \"figures\": " + FIGURES + "}");
-        return post(http, "/api/test/benchmark/bare-submissions", body, false);
+                + "\", \"enteredBy\": \"" + administrator(target.administrator()) + "\", \"figures\": " + FIGURES + "}");
+        return post(http, "/api/test/benchmark/bare-submissions", body, null);
     }
 
-    private Future<Answer> post(HttpClient http, String path, Buffer body, boolean authenticated) {
+    private Future<Answer> post(HttpClient http, String path, Buffer body, String token) {
         return http.request(HttpMethod.POST, path).compose(request -> {
             request.putHeader("Content-Type", "application/json");
-            if (authenticated) {
+            if (token != null) {
                 request.putHeader("Authorization", "Bearer " + token);
             }
             return request.send(body).compose(response -> response.body()
@@ -315,6 +341,7 @@ class IntakeLoadBenchmarkTest {
      */
     private Outcome closedLoop(Vertx vertx, HttpClient http, List<Target> targets, Sender sender) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        String load = loadAverage();
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
         long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(MEASURED_SECONDS);
@@ -362,7 +389,7 @@ class IntakeLoadBenchmarkTest {
                     targets.size());
         }
         double seconds = Math.max(1, lastMeasured[0] - measureFrom) / 1e9;
-        return new Outcome(answeredAll, created[0], measured[0], seconds, refusals);
+        return new Outcome(answeredAll, created[0], measured[0], seconds, refusals, load);
     }
 
     /**
@@ -373,6 +400,7 @@ class IntakeLoadBenchmarkTest {
     private Outcome fixedRate(Vertx vertx, HttpClient http, List<Target> targets, double rate, long warmUp, Histogram latency)
             throws Exception {
         double intervalNanos = 1e9 / rate;
+        String load = loadAverage();
         long[] answered = {0};
         long[] created = {0};
         long[] measured = {0};
@@ -413,28 +441,50 @@ class IntakeLoadBenchmarkTest {
             }
         }));
         done.future().toCompletionStage().toCompletableFuture().get(targets.size() / (long) rate + 180, TimeUnit.SECONDS);
-        return new Outcome(answered[0], created[0], measured[0], (targets.size() - warmUp) / rate, refusals);
+        return new Outcome(answered[0], created[0], measured[0], (targets.size() - warmUp) / rate, refusals, load);
     }
 
     // --- the figures ----------------------------------------------------------------------------
 
-    private static void report(Outcome bare, Outcome intake, double rate, Outcome fixed, Histogram latency) {
+    private static Outcome best(List<Outcome> outcomes) {
+        return outcomes.stream().max(java.util.Comparator.comparingDouble(Outcome::throughput)).orElseThrow();
+    }
+
+    private static void report(List<Outcome> bare, List<Outcome> intake, double rate, Outcome fixed, Histogram latency) {
+        Outcome bestBare = best(bare);
+        Outcome bestIntake = best(intake);
         System.out.println("INTAKE BENCHMARK ------------------------------------------------------------");
         System.out.printf("INTAKE BENCHMARK machine: %d cores (%s), %s, JVM %s, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name") + " "
                         + System.getProperty("os.version"), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("INTAKE BENCHMARK setup: X accounts with an open cycle request each, %d administrators in all%n",
+                ADMINISTRATORS);
         System.out.printf("INTAKE BENCHMARK closed loop: %d in flight over %d HTTP/1.1 keep-alive connections, warm-up %d s, "
-                + "measured %d s%n", IN_FLIGHT, IN_FLIGHT, WARM_UP_SECONDS, MEASURED_SECONDS);
-        System.out.printf("INTAKE BENCHMARK (b) bare insert    : %8.0f req/s (%d answered in %.1f s measured)%n",
-                bare.throughput(), bare.measured(), bare.seconds());
-        System.out.printf("INTAKE BENCHMARK (a) intake         : %8.0f submissions/s (%d answered in %.1f s measured)%n",
-                intake.throughput(), intake.measured(), intake.seconds());
-        System.out.printf("INTAKE BENCHMARK ratio a/b          : %8.1f %%%n", 100 * intake.throughput() / bare.throughput());
-        System.out.printf("INTAKE BENCHMARK (a) at a fixed %.0f submissions/s for %.1f s (%d recorded, from intended send time): "
-                        + "p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
-                rate, fixed.seconds(), fixed.measured(), latency.getValueAtPercentile(50) / 1e3,
+                + "measured %d s, %d rounds of (b) then (a)%n", IN_FLIGHT, IN_FLIGHT, WARM_UP_SECONDS, MEASURED_SECONDS, ROUNDS);
+        for (int round = 0; round < bare.size(); round++) {
+            System.out.printf("INTAKE BENCHMARK round %d: (b) %6.0f req/s [load average %s], (a) %6.0f submissions/s [load average %s]%n",
+                    round + 1, bare.get(round).throughput(), bare.get(round).load(), intake.get(round).throughput(),
+                    intake.get(round).load());
+        }
+        System.out.printf("INTAKE BENCHMARK (b) bare insert    : %8.0f req/s (best window: %d answered in %.1f s)%n",
+                bestBare.throughput(), bestBare.measured(), bestBare.seconds());
+        System.out.printf("INTAKE BENCHMARK (a) intake         : %8.0f submissions/s (best window: %d answered in %.1f s)%n",
+                bestIntake.throughput(), bestIntake.measured(), bestIntake.seconds());
+        System.out.printf("INTAKE BENCHMARK ratio a/b          : %8.1f %%%n", 100 * bestIntake.throughput() / bestBare.throughput());
+        System.out.printf("INTAKE BENCHMARK (a) at a fixed %.0f submissions/s for %.1f s (%d recorded, from intended send time, "
+                        + "load average %s): p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
+                rate, fixed.seconds(), fixed.measured(), fixed.load(), latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, latency.getMaxValue() / 1e3);
         System.out.println("INTAKE BENCHMARK ------------------------------------------------------------");
+    }
+
+    /** The 1-minute load average when a phase starts: other work on a shared machine shows here. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String cpuModel() {
