@@ -112,11 +112,11 @@ public class SubmissionIntake {
 
     public Submission correct(UUID submissionId, CorrectionDraft draft) {
         Submission submission = entityManager.find(Submission.class, submissionId, LockModeType.PESSIMISTIC_WRITE);
-        if (submission == null || !visibility.canRead(submission.accountId)) {
+        SubmittingAccount account = submission == null ? null : entityManager.find(SubmittingAccount.class, submission.accountId);
+        if (account == null || !visibility.canRead(account)) {
             throw notFound();
         }
         StatisticsRequest request = entityManager.find(StatisticsRequest.class, submission.requestId);
-        SubmittingAccount account = entityManager.find(SubmittingAccount.class, submission.accountId);
         Author author = authorize(request, account, draft.enteredOnBehalf());
         ensureTakesSubmissions(request, account);
         if (draft.basedOnVersion() != submission.currentVersion) {
@@ -158,7 +158,7 @@ public class SubmissionIntake {
     // --- who asks -------------------------------------------------------------------------------
 
     private Author authorize(StatisticsRequest request, SubmittingAccount account, OnBehalf onBehalf) {
-        if (request == null || account == null || !visibility.canRead(account.accountId)) {
+        if (request == null || account == null || !visibility.canRead(account)) {
             throw notFound();
         }
         Instant now = clock.instant();

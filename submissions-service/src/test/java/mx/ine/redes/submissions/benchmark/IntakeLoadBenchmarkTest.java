@@ -76,8 +76,11 @@ class IntakeLoadBenchmarkTest {
     static final long WARM_UP_SECONDS = Long.getLong("benchmark.warm-up-seconds", 6);
     static final long MEASURED_SECONDS = Long.getLong("benchmark.measured-seconds", 12);
     /** Requests (and accounts) prepared for each closed-loop phase: more than it can use at this machine's pace. */
-    static final int CLOSED_LOOP_POOL = Integer.getInteger("benchmark.pool", 30_000);
+    static final int CLOSED_LOOP_POOL = Integer.getInteger("benchmark.pool", 50_000);
+    static final int STATEMENT_SAMPLE = 100;
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
+    /** Diagnosis: sample what PostgreSQL's backends are doing during the intake windows ({@code pg_stat_activity}). */
+    static final boolean SAMPLE_DATABASE = Boolean.getBoolean("benchmark.sample-database");
 
     /**
      * Administrators of the prepared accounts, each signed into its own token; every account has
@@ -174,6 +177,9 @@ class IntakeLoadBenchmarkTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -196,11 +202,17 @@ class IntakeLoadBenchmarkTest {
         try {
             // (b) then (a), twice: the machine is shared, so each is measured in two windows apart and its best
             // window is its maximum; each window on its own fresh requests and accounts.
+            StatementCounts statements = countStatements(vertx, http);
             List<Outcome> bare = new ArrayList<>();
             List<Outcome> intake = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 bare.add(closedLoop(vertx, http, prepare(CLOSED_LOOP_POOL, BARE_AREA), this::sendBare));
-                intake.add(closedLoop(vertx, http, prepare(CLOSED_LOOP_POOL, INTAKE_AREA), this::sendIntake));
+                List<Target> intakeTargets = prepare(CLOSED_LOOP_POOL, INTAKE_AREA);
+                DatabaseActivity activity = SAMPLE_DATABASE ? DatabaseActivity.start(dataSource) : null;
+                intake.add(closedLoop(vertx, http, intakeTargets, this::sendIntake));
+                if (activity != null) {
+                    activity.stopAndPrint();
+                }
             }
             Outcome bestIntake = best(intake);
 
@@ -211,9 +223,9 @@ class IntakeLoadBenchmarkTest {
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
             Outcome fixed = fixedRate(vertx, http, fixedTargets, rate, (long) (rate * fixedWarmUp), latency);
 
-            report(bare, intake, rate, fixed, latency);
+            report(statements, bare, intake, rate, fixed, latency);
 
-            long intakes = fixed.created();
+            long intakes = fixed.created() + STATEMENT_SAMPLE;
             long bareInserts = 0;
             for (Outcome outcome : bare) {
                 assertThat(outcome.refusals()).as("bare inserts not answered 201").isEmpty();
@@ -300,6 +312,40 @@ class IntakeLoadBenchmarkTest {
         }
     }
 
+    /** JDBC statements Hibernate prepared per request, one request at a time, statistics on only meanwhile. */
+    record StatementCounts(double intake, double intakeTransactions, double readBack) {
+    }
+
+    private StatementCounts countStatements(Vertx vertx, HttpClient http) throws Exception {
+        List<Target> targets = prepare(STATEMENT_SAMPLE, INTAKE_AREA);
+        org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            List<String> ids = new ArrayList<>();
+            for (Target target : targets) {
+                Answer answer = sendIntake(http, target).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                assertThat(answer.status()).as("intake answered 201").isEqualTo(201);
+                ids.add(answer.id());
+            }
+            double intake = (double) statistics.getPrepareStatementCount() / targets.size();
+            double transactions = (double) statistics.getTransactionCount() / targets.size();
+            statistics.clear();
+            for (int i = 0; i < ids.size(); i++) {
+                String path = "/api/submissions/" + ids.get(i);
+                String token = tokens[targets.get(i).administrator()];
+                Answer answer = http.request(HttpMethod.GET, path).compose(request -> request.putHeader("Authorization", "Bearer " + token)
+                                .send().compose(response -> response.body().map(body -> new Answer(response.statusCode(), null, null))))
+                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                assertThat(answer.status()).as("submission read back").isEqualTo(200);
+            }
+            double readBack = (double) statistics.getPrepareStatementCount() / targets.size();
+            return new StatementCounts(intake, transactions, readBack);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
     // --- the two endpoints ----------------------------------------------------------------------
 
     /** Sends one request; completes with its status, or the status and body when it is not 201. */
@@ -307,7 +353,8 @@ class IntakeLoadBenchmarkTest {
         Future<Answer> send(HttpClient http, Target target);
     }
 
-    record Answer(int status, String body) {
+    /** The status; the body when it is not 201; the id of what was created (from its Location) when it is. */
+    record Answer(int status, String body, String id) {
     }
 
     private Future<Answer> sendIntake(HttpClient http, Target target) {
@@ -328,8 +375,9 @@ class IntakeLoadBenchmarkTest {
             if (token != null) {
                 request.putHeader("Authorization", "Bearer " + token);
             }
-            return request.send(body).compose(response -> response.body()
-                    .map(content -> new Answer(response.statusCode(), response.statusCode() == 201 ? null : content.toString())));
+            return request.send(body).compose(response -> response.body().map(content -> response.statusCode() == 201
+                    ? new Answer(201, null, response.getHeader("Location").substring(response.getHeader("Location").lastIndexOf('/') + 1))
+                    : new Answer(response.statusCode(), content.toString(), null)));
         });
     }
 
@@ -444,13 +492,55 @@ class IntakeLoadBenchmarkTest {
         return new Outcome(answered[0], created[0], measured[0], (targets.size() - warmUp) / rate, refusals, load);
     }
 
+    /** Samples {@code pg_stat_activity} every 20 ms: which statements the backends are running or waiting in. */
+    static final class DatabaseActivity implements Runnable {
+        private final DataSource dataSource;
+        private final Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        private DatabaseActivity(DataSource dataSource) {
+            this.dataSource = dataSource;
+            this.thread = Thread.ofPlatform().name("benchmark-database-activity").daemon().start(this);
+        }
+
+        static DatabaseActivity start(DataSource dataSource) {
+            return new DatabaseActivity(dataSource);
+        }
+
+        @Override
+        public void run() {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                    select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' | ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                    from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'""")) {
+                while (running) {
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            seen.merge(rows.getString(1), 1, Integer::sum);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException | InterruptedException e) {
+                System.out.println("INTAKE BENCHMARK database sampling stopped: " + e);
+            }
+        }
+
+        void stopAndPrint() throws InterruptedException {
+            running = false;
+            thread.join();
+            seen.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                    .forEach(entry -> System.out.printf("INTAKE BENCHMARK database %6d %s%n", entry.getValue(), entry.getKey()));
+        }
+    }
+
     // --- the figures ----------------------------------------------------------------------------
 
     private static Outcome best(List<Outcome> outcomes) {
         return outcomes.stream().max(java.util.Comparator.comparingDouble(Outcome::throughput)).orElseThrow();
     }
 
-    private static void report(List<Outcome> bare, List<Outcome> intake, double rate, Outcome fixed, Histogram latency) {
+    private static void report(StatementCounts statements, List<Outcome> bare, List<Outcome> intake, double rate, Outcome fixed, Histogram latency) {
         Outcome bestBare = best(bare);
         Outcome bestIntake = best(intake);
         System.out.println("INTAKE BENCHMARK ------------------------------------------------------------");
@@ -461,6 +551,10 @@ class IntakeLoadBenchmarkTest {
                 ADMINISTRATORS);
         System.out.printf("INTAKE BENCHMARK closed loop: %d in flight over %d HTTP/1.1 keep-alive connections, warm-up %d s, "
                 + "measured %d s, %d rounds of (b) then (a)%n", IN_FLIGHT, IN_FLIGHT, WARM_UP_SECONDS, MEASURED_SECONDS, ROUNDS);
+        System.out.printf("INTAKE BENCHMARK SQL statements per request (Hibernate statistics, %d sequential requests each): "
+                + "(a) intake %.1f in %.1f transactions, of which reading the answer back (as GET /api/submissions/{id}) %.1f; "
+                + "(b) bare 2 in 1 transaction (plain JDBC)%n", STATEMENT_SAMPLE, statements.intake(), statements.intakeTransactions(),
+                statements.readBack());
         for (int round = 0; round < bare.size(); round++) {
             System.out.printf("INTAKE BENCHMARK round %d: (b) %6.0f req/s [load average %s], (a) %6.0f submissions/s [load average %s]%n",
                     round + 1, bare.get(round).throughput(), bare.get(round).load(), intake.get(round).throughput(),
