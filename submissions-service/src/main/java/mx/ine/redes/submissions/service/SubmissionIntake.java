@@ -78,7 +78,7 @@ public class SubmissionIntake {
                             + "; no submission is taken before."));
         }
         Optional<Submission> existing = entityManager.createQuery("from Submission where requestId = :request", Submission.class)
-                .setParameter("request", request.requestId).getResultStream().findFirst();
+                .setParameter("request", request.requestId).setMaxResults(1).getResultList().stream().findFirst();
         if (existing.isPresent()) {
             throw ProblemException.conflict(Text.of("Ya existe la entrega " + existing.get().id + " para este requerimiento (versión "
                     + existing.get().currentVersion + "); una corrección es una nueva versión: POST /api/submissions/"
@@ -292,7 +292,9 @@ public class SubmissionIntake {
                         and s.accountId = :account and s.cycleId = :cycle""", SubmissionVersion.class)
                 .setParameter("account", accountId)
                 .setParameter("cycle", previous.get())
-                .getResultStream()
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
                 .findFirst()
                 .flatMap(version -> SubmissionWarnings.followers(version.figures));
     }
