@@ -78,7 +78,7 @@ public class SubmissionIntake {
                             + "; no submission is taken before."));
         }
         Optional<Submission> existing = entityManager.createQuery("from Submission where requestId = :request", Submission.class)
-                .setParameter("request", request.requestId).getResultStream().findFirst();
+                .setParameter("request", request.requestId).setMaxResults(1).getResultList().stream().findFirst();
         if (existing.isPresent()) {
             throw ProblemException.conflict(Text.of("Ya existe la entrega " + existing.get().id + " para este requerimiento (versión "
                     + existing.get().currentVersion + "); una corrección es una nueva versión: POST /api/submissions/"
@@ -112,11 +112,11 @@ public class SubmissionIntake {
 
     public Submission correct(UUID submissionId, CorrectionDraft draft) {
         Submission submission = entityManager.find(Submission.class, submissionId, LockModeType.PESSIMISTIC_WRITE);
-        if (submission == null || !visibility.canRead(submission.accountId)) {
+        SubmittingAccount account = submission == null ? null : entityManager.find(SubmittingAccount.class, submission.accountId);
+        if (account == null || !visibility.canRead(account)) {
             throw notFound();
         }
         StatisticsRequest request = entityManager.find(StatisticsRequest.class, submission.requestId);
-        SubmittingAccount account = entityManager.find(SubmittingAccount.class, submission.accountId);
         Author author = authorize(request, account, draft.enteredOnBehalf());
         ensureTakesSubmissions(request, account);
         if (draft.basedOnVersion() != submission.currentVersion) {
@@ -158,7 +158,7 @@ public class SubmissionIntake {
     // --- who asks -------------------------------------------------------------------------------
 
     private Author authorize(StatisticsRequest request, SubmittingAccount account, OnBehalf onBehalf) {
-        if (request == null || account == null || !visibility.canRead(account.accountId)) {
+        if (request == null || account == null || !visibility.canRead(account)) {
             throw notFound();
         }
         Instant now = clock.instant();
@@ -292,7 +292,9 @@ public class SubmissionIntake {
                         and s.accountId = :account and s.cycleId = :cycle""", SubmissionVersion.class)
                 .setParameter("account", accountId)
                 .setParameter("cycle", previous.get())
-                .getResultStream()
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
                 .findFirst()
                 .flatMap(version -> SubmissionWarnings.followers(version.figures));
     }

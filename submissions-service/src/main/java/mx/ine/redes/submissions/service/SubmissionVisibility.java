@@ -38,6 +38,14 @@ public class SubmissionVisibility {
         return ((Number) query.getSingleResult()).longValue() > 0;
     }
 
+    /**
+     * {@link #canRead(java.util.UUID)} for an account row already loaded: its administrators and the
+     * roles that read everything are answered from the row without another query (the intake's case).
+     */
+    public boolean canRead(SubmittingAccount account) {
+        return administers(account) || reads("s.account_id").isAll() || canRead(account.accountId);
+    }
+
     public Restriction reads(String accountIdColumn) {
         if (caller.hasRole(Roles.CNCS) || caller.hasRole(Roles.COMMITTEE) || caller.hasRole(Roles.INTEGRATION)) {
             return Restriction.all();
