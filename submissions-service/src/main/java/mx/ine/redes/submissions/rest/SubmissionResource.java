@@ -32,7 +32,6 @@ import mx.ine.redes.submissions.evidence.EvidenceContent;
 import mx.ine.redes.submissions.evidence.EvidenceDownload;
 import mx.ine.redes.submissions.evidence.EvidenceStore;
 import mx.ine.redes.submissions.service.EvidenceStaging;
-import mx.ine.redes.submissions.Submission;
 import mx.ine.redes.submissions.SubmissionVersion;
 import mx.ine.redes.submissions.mapping.SubmissionMapper;
 import mx.ine.redes.submissions.service.SubmissionIntake;
@@ -97,9 +96,10 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "Cifras incongruentes o evidencia que no se puede usar")
     public RestResponse<SubmissionResponse> submitStatistics(@Valid @NotNull SubmissionDraft draft, UriInfo uri,
                                                             @Context HttpHeaders headers) {
-        Submission submission = intake.submit(draft);
+        SubmissionIntake.Taken taken = intake.submit(draft);
         return RestResponse.ResponseBuilder.<SubmissionResponse>created(uri.getAbsolutePathBuilder()
-                .path(submission.id.toString()).build()).entity(read(submission.id, headers)).build();
+                .path(taken.submission().id.toString()).build())
+                .entity(mapper.toResponse(taken.view(), taken.versions(), Languages.of(headers))).build();
     }
 
     @POST
@@ -120,9 +120,10 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "Cifras incongruentes, evidencia u observación que no se puede usar")
     public RestResponse<SubmissionResponse> correctSubmission(@PathParam("id") UUID id, @Valid @NotNull CorrectionDraft draft,
                                                              UriInfo uri, @Context HttpHeaders headers) {
-        Submission submission = intake.correct(id, draft);
+        SubmissionIntake.Taken taken = intake.correct(id, draft);
         return RestResponse.ResponseBuilder.<SubmissionResponse>created(uri.getAbsolutePathBuilder()
-                .path(Integer.toString(submission.currentVersion)).build()).entity(read(submission.id, headers)).build();
+                .path(Integer.toString(taken.submission().currentVersion)).build())
+                .entity(mapper.toResponse(taken.view(), taken.versions(), Languages.of(headers))).build();
     }
 
     @GET
