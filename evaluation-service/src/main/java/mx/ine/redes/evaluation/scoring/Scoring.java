@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The scoring engine with the configured formula, for the services that evaluate a cycle. The
- * formula is read and checked once, at startup: a bad configuration stops the service rather than
- * scoring with it.
+ * formula is read and checked once, when the bean is created: a bad configuration fails there
+ * rather than scoring with it.
  */
 @ApplicationScoped
 public class Scoring {

@@ -185,7 +185,7 @@ public final class ScoringEngine {
         String peers = n + " cuentas " + input.network() + " de nivel " + input.areaLevel() + " por "
                 + engagement.basis.spanishName();
         String notReported = engagement.missing.stream().filter(INTERACTIONS::containsKey).toList().isEmpty() ? ""
-                : " (no informadas, cuentan 0: " + String.join(", ", engagement.missing.stream()
+                : " (no informadas, no se suman: " + String.join(", ", engagement.missing.stream()
                         .filter(INTERACTIONS::containsKey).map(f -> "«" + f + "»").toList()) + ")";
         if (n == 1) {
             return SubScore.of(Criterion.PERFORMANCE, 50, engagement.arithmetic + notReported
