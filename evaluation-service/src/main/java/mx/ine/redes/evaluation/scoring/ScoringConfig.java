@@ -22,7 +22,7 @@ public interface ScoringConfig {
 
     NewFollowers newFollowers();
 
-    Rating rating();
+    RatingCutoffs rating();
 
     /** Relative weights of the criteria in the overall score (equal by default, domain.md §5). */
     interface Weights {
@@ -69,7 +69,7 @@ public interface ScoringConfig {
         double growthRateForFull();
     }
 
-    interface Rating {
+    interface RatingCutoffs {
         /** Overall from which an account is PERTINENT. */
         @WithDefault("70")
         int pertinentFrom();
