@@ -15,7 +15,9 @@ public record AccountScore(
         ScoreExplanation explanation) {
 
     public AccountScore {
-        subScores = java.util.Collections.unmodifiableMap(new EnumMap<>(subScores));
+        EnumMap<Criterion, SubScore> byCriterion = new EnumMap<>(Criterion.class);
+        byCriterion.putAll(subScores);
+        subScores = java.util.Collections.unmodifiableMap(byCriterion);
     }
 
     public SubScore subScore(Criterion criterion) {

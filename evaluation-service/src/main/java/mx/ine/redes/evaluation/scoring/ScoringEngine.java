@@ -159,17 +159,23 @@ public final class ScoringEngine {
         if (impressions != null && impressions > 0) {
             double rate = (double) interactions / impressions;
             return new Engagement(rate, EngagementBasis.IMPRESSIONS,
-                    "Interacción por impresión " + decimals(rate, 4) + " = " + sum + " / impresiones " + impressions, missing);
+                    "Interacción por impresión " + engagementRate(rate) + " = " + sum + " / impresiones " + impressions, missing);
         }
         String noImpressions = impressions == null ? "sin «impressions»" : "«impressions» = 0";
         if (followers != null && followers > 0) {
             double rate = (double) interactions / followers;
-            missing.add(IMPRESSIONS);
+            if (impressions == null) {
+                missing.add(IMPRESSIONS);
+            }
             return new Engagement(rate, EngagementBasis.FOLLOWERS, noImpressions + ", por seguidor: Interacción por seguidor "
-                    + decimals(rate, 4) + " = " + sum + " / «" + followersField + "» " + followers, missing);
+                    + engagementRate(rate) + " = " + sum + " / «" + followersField + "» " + followers, missing);
         }
-        missing.add(IMPRESSIONS);
-        missing.add(FOLLOWERS);
+        if (impressions == null) {
+            missing.add(IMPRESSIONS);
+        }
+        if (followers == null) {
+            missing.add(FOLLOWERS);
+        }
         return new Engagement(null, null, noImpressions + " y sin seguidores («followers» o «followersAtEnd») mayores que 0: "
                 + "no hay base para la interacción; " + EXCLUDED, missing);
     }
@@ -401,6 +407,11 @@ public final class ScoringEngine {
 
     private static String decimals(double value, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    /** Four decimals, six for rates below 0.001, so that distinct small rates do not read as ties. */
+    private static String engagementRate(double rate) {
+        return decimals(rate, rate != 0 && Math.abs(rate) < 0.001 ? 6 : 4);
     }
 
     private static String plain(double value) {

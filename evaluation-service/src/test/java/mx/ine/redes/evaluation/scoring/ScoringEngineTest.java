@@ -269,6 +269,25 @@ class ScoringEngineTest {
         }
 
         @Test
+        void shouldFallBackToFollowersWhenImpressionsAreZero() {
+            // 3 / 4000 = 0.00075: below 0.001, written with six decimals.
+            SubScore zeroImpressions = scoreAlone(account(Map.of("likes", 3L, "impressions", 0L, "followers", 4000L)))
+                    .subScore(Criterion.PERFORMANCE);
+            assertThat(zeroImpressions.arithmetic()).startsWith(
+                    "«impressions» = 0, por seguidor: Interacción por seguidor 0.000750 = (me gusta 3) / «followers» 4000");
+            assertThat(zeroImpressions.missingFigures()).containsExactly("shares", "mentions");
+        }
+
+        @Test
+        void shouldLeavePerformanceUnassessedWithoutABase() {
+            SubScore noBase = scoreAlone(account(Map.of("likes", 3L, "impressions", 0L))).subScore(Criterion.PERFORMANCE);
+            assertThat(noBase.assessed()).isFalse();
+            assertThat(noBase.missingFigures()).containsExactly("shares", "mentions", "followers");
+            assertThat(noBase.arithmetic()).isEqualTo("«impressions» = 0 y sin seguidores («followers» o «followersAtEnd») "
+                    + "mayores que 0: no hay base para la interacción; el criterio no se evalúa y queda fuera de la calificación global");
+        }
+
+        @Test
         void shouldLeavePerformanceUnassessedWithoutInteractions() {
             SubScore none = performanceOf(noInteractions);
             assertThat(none.assessed()).isFalse();
@@ -434,6 +453,24 @@ class ScoringEngineTest {
                     Calificación global: media ponderada (1 × 50 + 1 × 60) / 2 = 55.00 → 55; sin evaluar, fuera de la \
                     media: Contenido original (peso 1), Seguidores nuevos (peso 1)
                     Dictamen: 55 ≥ 40 y < 70 → PERTINENT_WITH_RECOMMENDATIONS""");
+        }
+    }
+
+    @Nested
+    class Storage {
+
+        @Test
+        void shouldComeBackUnchangedFromJsonWithItsFormula() throws Exception {
+            com.fasterxml.jackson.databind.ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
+            List<AccountScore> scores = engine.scoreCycle(FORMULA, List.of(
+                    account(id(1), "X", "DISTRICT", Map.of("posts", 12L, "likes", 3L, "impressions", 100L), 90L, false),
+                    account(id(2), "X", "DISTRICT", Map.of("posts", 1L), null, true)));
+            for (AccountScore score : scores) {
+                AccountScore read = json.readValue(json.writeValueAsString(score), AccountScore.class);
+                assertThat(read).isEqualTo(score);
+                assertThat(read.formula()).isEqualTo(FORMULA);
+            }
         }
     }
 
