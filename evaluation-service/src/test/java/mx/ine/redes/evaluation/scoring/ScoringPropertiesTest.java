@@ -51,6 +51,7 @@ class ScoringPropertiesTest {
     private static ScoringInput account(SplittableRandom random) {
         Map<String, Long> figures = new HashMap<>();
         long posts = random.nextLong(0, 2_000);
+        boolean ties = random.nextBoolean(); // small counts over round impressions: many equal rates
         for (String field : FIELDS) {
             if (random.nextInt(4) == 0) {
                 continue; // a figure the form lacks, a quarter of the time
@@ -59,7 +60,8 @@ class ScoringPropertiesTest {
                 case "posts" -> posts;
                 case "ownPosts", "multimediaPosts" -> random.nextLong(0, posts + 1);
                 case "followerGrowth" -> random.nextLong(-5_000, 5_000);
-                case "impressions" -> random.nextInt(10) == 0 ? 0 : random.nextLong(0, 10_000_000);
+                case "impressions" -> random.nextInt(10) == 0 ? 0 : ties ? 1000L * random.nextInt(1, 3) : random.nextLong(0, 10_000_000);
+                case "likes", "shares", "mentions" -> ties ? random.nextLong(0, 6) : random.nextLong(0, 1_000_000);
                 default -> random.nextLong(0, 1_000_000);
             };
             figures.put(field, value);
@@ -175,5 +177,65 @@ class ScoringPropertiesTest {
                     .get(0).subScore(Criterion.ORIGINAL_CONTENT).value();
             assertThat(more).isGreaterThanOrEqualTo(fewer);
         }
+    }
+
+    /**
+     * The batch ranking (grouped once, sorted, binary search) agrees with the definition done the
+     * slow way: for each account, count by brute force the peers of its network, level and basis
+     * below it and tied with it.
+     */
+    @RepeatedTest(20)
+    void shouldRankAsTheDefinitionCountedPairByPair(RepetitionInfo repetition) {
+        SplittableRandom random = random(repetition);
+        List<ScoringInput> cycle = cycle(random);
+        List<AccountScore> scores = engine.scoreCycle(formula(random), cycle);
+        for (int i = 0; i < cycle.size(); i++) {
+            Double rate = rate(cycle.get(i));
+            Integer percentile = scores.get(i).subScore(Criterion.PERFORMANCE).value();
+            if (rate == null) {
+                assertThat(percentile).isNull();
+                continue;
+            }
+            int peers = 0;
+            int below = 0;
+            int tied = 0;
+            for (int j = 0; j < cycle.size(); j++) {
+                Double other = rate(cycle.get(j));
+                if (j == i || other == null || !samePeers(cycle.get(i), cycle.get(j))) {
+                    continue;
+                }
+                peers++;
+                below += other < rate ? 1 : 0;
+                tied += other.equals(rate) ? 1 : 0;
+            }
+            int expected = peers == 0 ? 50 : (int) Math.floor(100.0 * (below + tied / 2.0) / peers + 0.5);
+            assertThat(percentile).as("account %d of %d", i, cycle.size()).isEqualTo(expected);
+            assertThat(scores.get(i).explanation().peers().size()).isEqualTo(peers + 1);
+        }
+    }
+
+    private static boolean samePeers(ScoringInput one, ScoringInput other) {
+        return one.network().equals(other.network()) && one.areaLevel().equals(other.areaLevel())
+                && perImpression(one) == perImpression(other);
+    }
+
+    private static boolean perImpression(ScoringInput input) {
+        Long impressions = input.figures().get("impressions");
+        return impressions != null && impressions > 0;
+    }
+
+    /** Engagement as SCORING.md defines it, or null when it cannot be computed. */
+    private static Double rate(ScoringInput input) {
+        Map<String, Long> figures = input.figures();
+        if (!figures.containsKey("likes") && !figures.containsKey("shares") && !figures.containsKey("mentions")) {
+            return null;
+        }
+        long interactions = figures.getOrDefault("likes", 0L) + figures.getOrDefault("shares", 0L)
+                + figures.getOrDefault("mentions", 0L);
+        if (perImpression(input)) {
+            return (double) interactions / figures.get("impressions");
+        }
+        Long followers = figures.containsKey("followers") ? figures.get("followers") : figures.get("followersAtEnd");
+        return followers != null && followers > 0 ? (double) interactions / followers : null;
     }
 }
