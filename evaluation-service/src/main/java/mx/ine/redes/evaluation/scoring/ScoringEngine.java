@@ -188,21 +188,20 @@ public final class ScoringEngine {
         int n = rates.length;
         int below = lowerBound(rates, engagement.rate);
         int tiedOthers = upperBound(rates, engagement.rate) - below - 1;
-        String peers = n + " cuentas " + input.network() + " de nivel " + input.areaLevel() + " por "
-                + engagement.basis.spanishName();
-        String notReported = engagement.missing.stream().filter(INTERACTIONS::containsKey).toList().isEmpty() ? ""
-                : " (no informadas, no se suman: " + String.join(", ", engagement.missing.stream()
-                        .filter(INTERACTIONS::containsKey).map(f -> "«" + f + "»").toList()) + ")";
+        String peers = input.network() + " de nivel " + input.areaLevel() + " por " + engagement.basis.spanishName();
+        List<String> notReported = engagement.missing.stream().filter(INTERACTIONS::containsKey).map(f -> "«" + f + "»").toList();
+        String arithmetic = engagement.arithmetic
+                + (notReported.isEmpty() ? "" : " (no informadas, no se suman: " + String.join(", ", notReported) + ")");
         if (n == 1) {
-            return SubScore.of(Criterion.PERFORMANCE, 50, engagement.arithmetic + notReported
-                    + "; única cuenta entre " + peers + ", sin pares con quien compararla: percentil 50 → 50", engagement.missing);
+            return SubScore.of(Criterion.PERFORMANCE, 50, arithmetic + "; única cuenta " + peers
+                    + " en el ciclo, sin pares con quien compararla: percentil 50 → 50", engagement.missing);
         }
         // Mid-rank percentile in integers, so that a half is rounded up exactly: 100 × (B + T/2) / (N − 1).
         long numerator = 200L * below + 100L * tiedOthers;
         long denominator = 2L * (n - 1);
         int percentile = (int) ((2 * numerator + denominator) / (2 * denominator));
-        return SubScore.of(Criterion.PERFORMANCE, percentile, engagement.arithmetic + notReported
-                + "; percentil " + percentile + " entre " + peers + " → " + percentile
+        return SubScore.of(Criterion.PERFORMANCE, percentile, arithmetic
+                + "; percentil " + percentile + " entre " + n + " cuentas " + peers + " → " + percentile
                 + " (100 × (" + below + " por debajo + " + tiedOthers + " empatadas / 2) / (" + n + " − 1) = "
                 + decimals((double) numerator / denominator, 2) + ")", engagement.missing);
     }

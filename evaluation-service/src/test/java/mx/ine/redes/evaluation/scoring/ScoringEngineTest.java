@@ -254,7 +254,7 @@ class ScoringEngineTest {
         void shouldGiveTheOnlyAccountOfItsGroupTheMiddlePercentile() {
             SubScore alone = performanceOf(stateAccount);
             assertThat(alone.value()).isEqualTo(50);
-            assertThat(alone.arithmetic()).endsWith("única cuenta entre 1 cuentas X de nivel STATE por impresión, "
+            assertThat(alone.arithmetic()).endsWith("única cuenta X de nivel STATE por impresión en el ciclo, "
                     + "sin pares con quien compararla: percentil 50 → 50");
             assertThat(performanceOf(facebookAccount).value()).isEqualTo(50);
         }
@@ -441,8 +441,8 @@ class ScoringEngineTest {
             assertThat(explanation.text()).isEqualTo("""
                     Fórmula 2026.1
                     Desempeño en la red: Interacción por impresión 0.0300 = (me gusta 3) / impresiones 100 \
-                    (no informadas, no se suman: «shares», «mentions»); única cuenta entre 1 cuentas X de nivel DISTRICT \
-                    por impresión, sin pares con quien compararla: percentil 50 → 50
+                    (no informadas, no se suman: «shares», «mentions»); única cuenta X de nivel DISTRICT por impresión \
+                    en el ciclo, sin pares con quien compararla: percentil 50 → 50
                     Frecuencia de publicación: 12 publicaciones en 28 días (4.000 semanas) = 3.00 por semana; \
                     100 × (3.00 − 0) / (5 − 0) = 60.0 → 60
                     Contenido original: el formulario no trae «ownPosts» ni «multimediaPosts»; el criterio no se evalúa \
