@@ -47,15 +47,16 @@ public class EvaluationResource {
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
-    @Operation(summary = "Lista las evaluaciones (por ciclo, estado, vencidas o con plazo antes de un instante)",
+    @Operation(summary = "Lista las evaluaciones (por ciclo, cuenta, estado, vencidas o con plazo antes de un instante)",
             description = "Cada quien ve las de las cuentas que puede ver según el registro actual (como los requerimientos)."
                     + " status: OPEN o COMPLETED; late: true o false (el plazo de la CNCS, Art. 13, pasó antes de concluir);"
                     + " dueBefore: instante ISO-8601, plazo estrictamente anterior. Orden: plazo (dueAt) ascendente, y por id.")
     @APIResponse(responseCode = "200", description = "Una página de evaluaciones")
-    public Page<EvaluationResponse> listEvaluations(@QueryParam("cycle") String cycle, @QueryParam("status") String status,
+    public Page<EvaluationResponse> listEvaluations(@QueryParam("cycle") String cycle, @QueryParam("account") UUID account,
+                                                    @QueryParam("status") String status,
                                                     @QueryParam("late") String late, @QueryParam("dueBefore") String dueBefore,
                                                     @BeanParam PageParams paging) {
-        Page<EvaluationCase> page = queries.list(cycle(cycle), status(status), late(late), instant(dueBefore), paging.request());
+        Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), instant(dueBefore), paging.request());
         return new Page<>(page.items().stream().map(c -> toResponse(c, null, null)).toList(), page.page(), page.size(),
                 page.total());
     }

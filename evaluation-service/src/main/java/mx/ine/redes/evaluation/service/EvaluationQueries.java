@@ -50,10 +50,14 @@ public class EvaluationQueries {
         return found.items().get(0);
     }
 
-    public Page<EvaluationCase> list(String cycleId, EvaluationCase.Status status, Boolean late, Instant dueBefore,
-                                     PageRequest page) {
+    public Page<EvaluationCase> list(String cycleId, UUID accountId, EvaluationCase.Status status, Boolean late,
+                                     Instant dueBefore, PageRequest page) {
         StringBuilder where = new StringBuilder("true");
         Map<String, Object> parameters = new HashMap<>();
+        if (accountId != null) {
+            where.append(" and c.account_id = :account");
+            parameters.put("account", accountId);
+        }
         if (cycleId != null) {
             where.append(" and c.cycle_id = :cycle");
             parameters.put("cycle", cycleId);
