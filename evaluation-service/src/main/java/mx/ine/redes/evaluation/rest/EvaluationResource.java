@@ -56,7 +56,7 @@ public class EvaluationResource {
                                                     @QueryParam("status") String status,
                                                     @QueryParam("late") String late, @QueryParam("dueBefore") String dueBefore,
                                                     @BeanParam PageParams paging) {
-        Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), instant(dueBefore), paging.request());
+        Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), dueBefore(dueBefore), paging.request());
         return new Page<>(page.items().stream().map(c -> toResponse(c, null, null)).toList(), page.page(), page.size(),
                 page.total());
     }
@@ -131,21 +131,29 @@ public class EvaluationResource {
         };
     }
 
-    private static Instant instant(String value) {
+    private Instant dueBefore(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(value.strip()).toInstant();
+                instant = OffsetDateTime.parse(value.strip()).toInstant();
             } catch (DateTimeParseException again) {
                 throw ProblemException.invalidParameter("dueBefore", Text.of(
                         "No es un instante ISO-8601: " + value + " (p. ej. 2027-03-23T00:00:00Z).",
                         "Not an ISO-8601 instant: " + value + " (e.g. 2027-03-23T00:00:00Z)."));
             }
         }
+        // Far-off instants (+999999999-…) do not fit a database timestamp: a client's mistake, not a 500.
+        if (!calendar.calculator().supports(instant)) {
+            throw ProblemException.invalidParameter("dueBefore", Text.of(
+                    "El instante " + value + " está fuera de los años admitidos (1990–2200, hora de la Ciudad de México).",
+                    "The instant " + value + " is outside the supported years (1990–2200, Mexico City time)."));
+        }
+        return instant;
     }
 
     /** Parsed here, not by the framework: a non-number is a 400 naming the parameter. */
