@@ -280,6 +280,26 @@ class EvaluationCaseTest {
         assertThat(pendingTerm(caseId)).contains(Instant.parse(DUE_FROM_FRIDAY));
     }
 
+    @Test
+    void shouldOpenNoCaseForARequestWithdrawnBeforeItsSubmissionArrived() {
+        moveTo(mexico("2027-03-01T10:00")); // Monday
+        String cycle = uniqueCycle();
+        UUID account = register(UUID.randomUUID(), "JDE-" + suffix(), "DISTRICT", List.of(unique("admin")), null);
+        UUID withdrawn = UUID.fromString(given().auth().oauth2(cncs()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(account.toString()), "requestedFields", List.of("posts"), "dueOn", "2027-03-10",
+                        "reason", "Prueba de evaluación"))
+                .post("/api/requests/ad-hoc").then().statusCode(201).extract().<String>path("[0].id"));
+        given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("reason", "Ya no se necesita."))
+                .post("/api/requests/" + withdrawn + "/withdrawal").then().statusCode(200);
+        KafkaTestClient.publish(received(UUID.randomUUID(), withdrawn, account, cycle, 1, mexico("2027-03-01T10:05"),
+                Map.of("posts", 3L), List.of()));
+        // A marker on the same partition: once its case exists, the first event has been consumed.
+        UUID marker = UUID.randomUUID();
+        KafkaTestClient.publish(received(UUID.randomUUID(), marker, account, cycle, 1, mexico("2027-03-01T10:05"),
+                Map.of("posts", 3L), List.of()));
+        awaitCase(account, c -> assertThat(c).containsEntry("requestId", marker.toString()));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private static SubmissionReceived received(UUID submission, UUID request, UUID account, String cycle, int version,

@@ -66,6 +66,10 @@ public class EvaluationCaseService {
             LOG.warnf("Submission %s names no known request; no evaluation case is opened", received.submissionId());
             return;
         }
+        if (withdrawn(requestId)) {
+            // submissions-service refuses these; one in flight when the request was withdrawn is not evaluated.
+            return;
+        }
         // Two versions of one request's submission applied at once: the second waits and finds the case.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "evaluation-case:" + requestId).getSingleResult();
@@ -163,6 +167,11 @@ public class EvaluationCaseService {
                 .setParameter("now", now)
                 .setParameter("applied", applied)
                 .executeUpdate();
+    }
+
+    private boolean withdrawn(UUID requestId) {
+        return !entityManager.createNativeQuery("select 1 from submission_request where id = :id and status = 'WITHDRAWN'")
+                .setParameter("id", requestId).getResultList().isEmpty();
     }
 
     /** The request a submission answers: named by the event, or the account's cycle request. */
