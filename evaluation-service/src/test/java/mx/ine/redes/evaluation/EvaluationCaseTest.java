@@ -300,6 +300,19 @@ class EvaluationCaseTest {
         awaitCase(account, c -> assertThat(c).containsEntry("requestId", marker.toString()));
     }
 
+    @Test
+    void shouldNotHoldThePartitionForAReceiptOutsideTheSupportedYears() {
+        moveTo(mexico(FRIDAY_RECEIPT));
+        String cycle = uniqueCycle();
+        UUID account = register(UUID.randomUUID(), "JDE-" + suffix(), "DISTRICT", List.of(unique("admin")), null);
+        KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), account, cycle, 1,
+                Instant.parse("2300-01-05T16:00:00Z"), Map.of("posts", 3L), List.of()));
+        UUID marker = UUID.randomUUID();
+        KafkaTestClient.publish(received(UUID.randomUUID(), marker, account, cycle, 1, mexico(FRIDAY_RECEIPT),
+                Map.of("posts", 3L), List.of()));
+        awaitCase(account, c -> assertThat(c).containsEntry("requestId", marker.toString()).containsEntry("dueAt", DUE_FROM_FRIDAY));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private static SubmissionReceived received(UUID submission, UUID request, UUID account, String cycle, int version,

@@ -61,6 +61,12 @@ public class EvaluationCaseService {
     public void recordSubmission(SubmissionReceived received) {
         // The calendar first, then the case's row (see the class comment).
         DeadlineCalculator calculator = calendar.current();
+        if (received.receivedAt() == null || !calculator.supports(received.receivedAt())) {
+            // Retrying would hold the partition forever (the requests behind it too): say so and go on.
+            LOG.warnf("Submission %s has no receipt within the supported years (%s); no evaluation case is opened",
+                    received.submissionId(), received.receivedAt());
+            return;
+        }
         UUID requestId = requestOf(received);
         if (requestId == null) {
             LOG.warnf("Submission %s names no known request; no evaluation case is opened", received.submissionId());
