@@ -3,6 +3,7 @@ package mx.ine.redes.evaluation.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.ine.redes.evaluation.service.EvaluationCaseService;
 import mx.ine.redes.evaluation.service.RequestService;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.support.consumer.EventConsumption;
@@ -12,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Submissions attend requests: progress and the Art. 15 chain follow them. A submission that fails
+ * Submissions attend requests: progress and the Art. 15 chain follow them; each version opens or
+ * updates the request's evaluation case (Art. 13), in the same inbox transaction. A submission that fails
  * to apply is retried until it is, never skipped: a lost one would let an escalation run on.
  */
 @ApplicationScoped
@@ -25,6 +27,9 @@ public class SubmissionEventsConsumer implements RecordHandler {
 
     @Inject
     RequestService requests;
+
+    @Inject
+    EvaluationCaseService cases;
 
     @Inject
     EventConsumption consumption;
@@ -44,6 +49,8 @@ public class SubmissionEventsConsumer implements RecordHandler {
     public void apply(String record) {
         inbox.applyOnce(CONSUMER, record, envelope -> {
             if (envelope.payload() instanceof SubmissionReceived received) {
+                // The case first: it takes the calendar (shared) before any row lock, as every term's command must.
+                cases.recordSubmission(received);
                 requests.recordSubmission(received);
             }
         });

@@ -1,0 +1,184 @@
+package mx.ine.redes.evaluation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import mx.ine.redes.evaluation.EvaluationCase;
+import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
+import mx.ine.redes.evaluation.service.CalendarService;
+import mx.ine.redes.evaluation.service.EvaluationCaseService;
+import mx.ine.redes.evaluation.service.EvaluationQueries;
+import mx.ine.redes.support.paging.Page;
+import mx.ine.redes.support.paging.PageParams;
+import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
+import mx.ine.redes.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/evaluations")
+@Tag(name = "Evaluaciones")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    /** A backlog horizon beyond a quarter of a year of business days says nothing a list would not. */
+    static final int MAX_WITHIN_BUSINESS_DAYS = 60;
+
+    @Inject
+    EvaluationQueries queries;
+
+    @Inject
+    CalendarService calendar;
+
+    @GET
+    @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
+    @Operation(summary = "Lista las evaluaciones (por ciclo, cuenta, estado, vencidas o con plazo antes de un instante)",
+            description = "Cada quien ve las de las cuentas que puede ver según el registro actual (como los requerimientos)."
+                    + " status: OPEN o COMPLETED; late: true o false (el plazo de la CNCS, Art. 13, pasó antes de concluir);"
+                    + " dueBefore: instante ISO-8601, plazo estrictamente anterior. Orden: plazo (dueAt) ascendente, y por id.")
+    @APIResponse(responseCode = "200", description = "Una página de evaluaciones")
+    public Page<EvaluationResponse> listEvaluations(@QueryParam("cycle") String cycle, @QueryParam("account") UUID account,
+                                                    @QueryParam("status") String status,
+                                                    @QueryParam("late") String late, @QueryParam("dueBefore") String dueBefore,
+                                                    @BeanParam PageParams paging) {
+        Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), dueBefore(dueBefore), paging.request());
+        return new Page<>(page.items().stream().map(c -> toResponse(c, null, null)).toList(), page.page(), page.size(),
+                page.total());
+    }
+
+    @GET
+    @Path("/backlog")
+    @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
+    @Operation(summary = "Rezago de evaluaciones: abiertas, por vencer, fuera de plazo y concluidas tarde, por nivel",
+            description = "withinBusinessDays (1 a " + MAX_WITHIN_BUSINESS_DAYS + ", 2 si se omite): «por vencer» son las abiertas"
+                    + " cuyo plazo aún no pasa y vence a más tardar al cierre de ese día hábil contado desde ahora. cycle filtra"
+                    + " por ciclo. Cada quien cuenta las de las cuentas que puede ver. Niveles en orden alfabético.")
+    @APIResponse(responseCode = "200", description = "Los conteos, en total y por nivel de área")
+    public BacklogResponse evaluationBacklog(@QueryParam("cycle") String cycle,
+                                             @QueryParam("withinBusinessDays") String withinBusinessDays) {
+        return queries.backlog(cycle(cycle), withinBusinessDays(withinBusinessDays));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
+    @Operation(summary = "Consulta una evaluación con su plazo explicado día por día y la recepción de cada versión",
+            description = "El plazo de la CNCS (Art. 13) son 10 días hábiles desde la recepción de la primera versión; una"
+                    + " corrección no lo reinicia. Las razones de cada día van en español, o en inglés con Accept-Language: en.")
+    @APIResponse(responseCode = "200", description = "La evaluación")
+    @APIResponse(responseCode = "404", description = "No existe, o es de una cuenta que quien consulta no puede ver")
+    public EvaluationResponse getEvaluation(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        EvaluationCase evaluation = queries.require(id);
+        DeadlineCalculator calculator = calendar.calculator();
+        DeadlineResponse term = CalendarResource.toResponse(
+                calculator.afterBusinessDays(evaluation.firstReceivedAt, EvaluationCaseService.EVALUATION_BUSINESS_DAYS),
+                calculator, CalendarResource.english(headers));
+        List<EvaluationResponse.Receipt> receipts = queries.receipts(id).stream()
+                .map(row -> new EvaluationResponse.Receipt(((Number) row[0]).intValue(), (UUID) row[1], instantOf(row[2]),
+                        (Boolean) row[3])).toList();
+        return toResponse(evaluation, receipts, term);
+    }
+
+    private static Instant instantOf(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String cycle(String cycle) {
+        return cycle == null || cycle.isBlank() ? null : cycle.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static EvaluationCase.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return EvaluationCase.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("status", Text.of("Estado no admitido: " + status + " (OPEN, COMPLETED).",
+                    "Unknown status: " + status + " (OPEN, COMPLETED)."));
+        }
+    }
+
+    private static Boolean late(String late) {
+        if (late == null || late.isBlank()) {
+            return null;
+        }
+        return switch (late.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter("late", Text.of("Escriba true o false.", "Write true or false."));
+        };
+    }
+
+    private Instant dueBefore(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                instant = OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException again) {
+                throw ProblemException.invalidParameter("dueBefore", Text.of(
+                        "No es un instante ISO-8601: " + value + " (p. ej. 2027-03-23T00:00:00Z).",
+                        "Not an ISO-8601 instant: " + value + " (e.g. 2027-03-23T00:00:00Z)."));
+            }
+        }
+        // Far-off instants (+999999999-…) do not fit a database timestamp: a client's mistake, not a 500.
+        if (!calendar.calculator().supports(instant)) {
+            throw ProblemException.invalidParameter("dueBefore", Text.of(
+                    "El instante " + value + " está fuera de los años admitidos (1990–2200, hora de la Ciudad de México).",
+                    "The instant " + value + " is outside the supported years (1990–2200, Mexico City time)."));
+        }
+        return instant;
+    }
+
+    /** Parsed here, not by the framework: a non-number is a 400 naming the parameter. */
+    private static int withinBusinessDays(String value) {
+        if (value == null || value.isBlank()) {
+            return 2;
+        }
+        Text message = Text.of("Indique un número entero de días hábiles, de 1 a " + MAX_WITHIN_BUSINESS_DAYS + ".",
+                "Give a whole number of business days from 1 to " + MAX_WITHIN_BUSINESS_DAYS + ".");
+        int days;
+        try {
+            days = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidParameter("withinBusinessDays", message);
+        }
+        if (days < 1 || days > MAX_WITHIN_BUSINESS_DAYS) {
+            throw ProblemException.invalidParameter("withinBusinessDays", message);
+        }
+        return days;
+    }
+
+    private static EvaluationResponse toResponse(EvaluationCase c, List<EvaluationResponse.Receipt> receipts, DeadlineResponse term) {
+        return new EvaluationResponse(c.id, c.requestId, c.accountId, c.cycleId, c.network, c.areaCode, c.areaLevel,
+                c.submissionId, c.latestVersion, c.firstReceivedAt, c.latestReceivedAt, c.status.name(), c.dueAt,
+                c.effectiveAt, c.policy, c.calendarVersion, c.late, c.termPassedAt, c.completedAt, c.figures, c.audience,
+                c.campaigns, c.warnings, c.suggestedObservations, receipts, term);
+    }
+}
