@@ -315,6 +315,79 @@ class EvaluationCaseTest {
 
     // --- helpers ----------------------------------------------------------------------------------
 
+    /**
+     * The provisional score, with the default formula 2026.1 (SCORING.md) and a period of 181 days
+     * (1 January – 30 June 2027: 181/7 = 25.857 weeks). Three X accounts of the same level are each
+     * other's peers. Written out:
+     * <ul>
+     * <li>A: 130 posts = 5.03 a week → frequency 100 (tope); own 65/130 = 0.5 → 50, multimedia 65/130 = 0.5 of
+     * 0.5 → 100, original (50 + 100)/2 = 75; 400 mentions / 10,000 impressions = 0.04, the highest of 3 →
+     * 100; followers 4,000 → 4,400 = +10 % → 100. Overall (100 + 100 + 75 + 100)/4 = 93.75 → 94, PERTINENT.</li>
+     * <li>B: 26 posts = 1.0055 a week → 20.11 → 20; own 26/26 → 100, multimedia 0 → 0, original 50; 0.01, the
+     * lowest → 0; 1,000 → 1,050 = +5 % → 50. Overall (0 + 20 + 50 + 50)/4 = 30, NOT_PERTINENT.</li>
+     * <li>C: 52 posts = 2.011 a week → 40.22 → 40; own 13/52 = 0.25 → 25, multimedia 0.25 of 0.5 → 50,
+     * original 37.5 → 38; 0.02, the middle one → 50; 2,000 → 2,000 → 0. Overall (50 + 40 + 38 + 0)/4 = 32.</li>
+     * </ul>
+     */
+    @Test
+    void shouldScoreACaseAgainstThePeersOfItsCycleAndExplainIt() {
+        String cycle = uniqueCycle();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReviewCycle row = new ReviewCycle();
+            row.id = cycle;
+            row.periodStart = LocalDate.of(2027, 1, 1);
+            row.periodEnd = LocalDate.of(2027, 6, 30);
+            row.windowMonth = "2027-07";
+            row.openedAt = Instant.now();
+            row.openedBy = "cncs@ine.mx";
+            row.requestCount = 3;
+            entityManager.persist(row);
+        });
+        String level = "DISTRICT";
+        UUID a = register(UUID.randomUUID(), "JDE-" + suffix(), level, List.of(unique("admin")), null);
+        UUID b = register(UUID.randomUUID(), "JDE-" + suffix(), level, List.of(unique("admin")), null);
+        UUID c = register(UUID.randomUUID(), "JDE-" + suffix(), level, List.of(unique("admin")), null);
+        Instant now = Instant.now();
+        KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), a, cycle, 1, now, Map.of("posts", 130L,
+                "ownPosts", 65L, "cncsPosts", 10L, "impressions", 10_000L, "mentions", 400L, "multimediaPosts", 65L,
+                "followersAtStart", 4_000L, "followersAtEnd", 4_400L), List.of()));
+        KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), b, cycle, 1, now, Map.of("posts", 26L,
+                "ownPosts", 26L, "impressions", 10_000L, "mentions", 100L, "multimediaPosts", 0L,
+                "followersAtStart", 1_000L, "followersAtEnd", 1_050L), List.of()));
+        KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), c, cycle, 1, now, Map.of("posts", 52L,
+                "ownPosts", 13L, "impressions", 10_000L, "mentions", 200L, "multimediaPosts", 13L,
+                "followersAtStart", 2_000L, "followersAtEnd", 2_000L), List.of()));
+        String caseA = (String) awaitCase(a, found -> { }).get("id");
+        String caseB = (String) awaitCase(b, found -> { }).get("id");
+        String caseC = (String) awaitCase(c, found -> { }).get("id");
+
+        given().auth().oauth2(cncs()).get("/api/evaluations/" + caseA + "/score").then().statusCode(200)
+                .body("provisional", org.hamcrest.Matchers.equalTo(true))
+                .body("overall", org.hamcrest.Matchers.equalTo(94))
+                .body("rating", org.hamcrest.Matchers.equalTo("PERTINENT"))
+                .body("formulaVersion", org.hamcrest.Matchers.equalTo("2026.1"))
+                .body("subScores", org.hamcrest.Matchers.equalTo(Map.of("performance", 100, "frequency", 100,
+                        "originalContent", 75, "newFollowers", 100)))
+                .body("explanation.peers.accountIds", org.hamcrest.Matchers.containsInAnyOrder(a.toString(), b.toString(),
+                        c.toString()));
+        given().auth().oauth2(cncs()).get("/api/evaluations/" + caseB + "/score").then().statusCode(200)
+                .body("overall", org.hamcrest.Matchers.equalTo(30))
+                .body("rating", org.hamcrest.Matchers.equalTo("NOT_PERTINENT"))
+                .body("subScores", org.hamcrest.Matchers.equalTo(Map.of("performance", 0, "frequency", 20,
+                        "originalContent", 50, "newFollowers", 50)));
+        given().auth().oauth2(cncs()).get("/api/evaluations/" + caseC + "/score").then().statusCode(200)
+                .body("overall", org.hamcrest.Matchers.equalTo(32))
+                .body("subScores", org.hamcrest.Matchers.equalTo(Map.of("performance", 50, "frequency", 40,
+                        "originalContent", 38, "newFollowers", 0)))
+                .body("explanationText[0]", org.hamcrest.Matchers.equalTo("Fórmula 2026.1"));
+
+        UUID adHoc = register(UUID.randomUUID(), "JDE-" + suffix(), level, List.of(unique("admin")), null);
+        KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), adHoc, null, 1, now, Map.of("posts", 3L), List.of()));
+        String adHocCase = (String) awaitCase(adHoc, found -> { }).get("id");
+        given().auth().oauth2(cncs()).get("/api/evaluations/" + adHocCase + "/score").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+
     private static SubmissionReceived received(UUID submission, UUID request, UUID account, String cycle, int version,
                                                Instant receivedAt, Map<String, Long> figures,
                                                List<SubmissionReceived.SubmissionWarning> warnings) {

@@ -45,6 +45,9 @@ public class EvaluationResource {
     @Inject
     CalendarService calendar;
 
+    @Inject
+    mx.ine.redes.evaluation.service.CaseScoring caseScoring;
+
     @GET
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
     @Operation(summary = "Lista las evaluaciones (por ciclo, cuenta, estado, vencidas o con plazo antes de un instante)",
@@ -92,6 +95,25 @@ public class EvaluationResource {
                 .map(row -> new EvaluationResponse.Receipt(((Number) row[0]).intValue(), (UUID) row[1], instantOf(row[2]),
                         (Boolean) row[3])).toList();
         return toResponse(evaluation, receipts, term);
+    }
+
+    @GET
+    @Path("/{id}/score")
+    @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
+    @Operation(summary = "La calificación provisional de una evaluación (Art. 13), explicada",
+            description = "Los cuatro criterios (desempeño en la red, frecuencia de publicación, contenido original, nuevos"
+                    + " seguidores) de 0 a 100, la calificación global ponderada y el dictamen, con la fórmula vigente; el desempeño"
+                    + " se clasifica entre las cuentas de la misma red y nivel del mismo ciclo. Se calcula al consultarla: la"
+                    + " definitiva se registra al concluir la evaluación. Las fórmulas: evaluation-service/SCORING.md.")
+    @APIResponse(responseCode = "200", description = "La calificación y su explicación")
+    @APIResponse(responseCode = "404", description = "No existe, o es de una cuenta que quien consulta no puede ver")
+    @APIResponse(responseCode = "422", description = "Es de un requerimiento específico (sin pares) o de un ciclo que no se conoce")
+    public ScoreResponse getEvaluationScore(@PathParam("id") UUID id) {
+        EvaluationCase evaluation = queries.require(id);
+        mx.ine.redes.evaluation.scoring.AccountScore score = caseScoring.score(evaluation);
+        return new ScoreResponse(evaluation.id, evaluation.accountId, evaluation.cycleId, true, score.overall(),
+                score.rating().name(), score.subScoresByKey(), score.formulaVersion(), score.explanation(),
+                List.of(score.explanation().text().split("\n")));
     }
 
     private static Instant instantOf(Object value) {
