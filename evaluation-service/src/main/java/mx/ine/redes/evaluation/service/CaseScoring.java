@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import mx.ine.redes.evaluation.EvaluationCase;
 import mx.ine.redes.evaluation.ReviewCycle;
 import mx.ine.redes.evaluation.ReviewedAccount;
 import mx.ine.redes.evaluation.scoring.AccountScore;
+import mx.ine.redes.events.CycleIds;
 import mx.ine.redes.evaluation.scoring.Scoring;
 import mx.ine.redes.evaluation.scoring.ScoringInput;
 import mx.ine.redes.support.problem.ProblemException;
@@ -35,7 +34,6 @@ import mx.ine.redes.support.problem.Text;
 public class CaseScoring {
 
     static final int DORMANT_AFTER_DAYS = 365;
-    private static final Pattern CYCLE = Pattern.compile("(\\d{4})-S([12])");
 
     @Inject
     EntityManager entityManager;
@@ -80,7 +78,7 @@ public class CaseScoring {
     /** Followers each account reported in the previous cycle (G on X, else followers at the end). */
     private Map<UUID, Long> previousFollowers(String cycleId) {
         Map<UUID, Long> followers = new HashMap<>();
-        previousCycle(cycleId).ifPresent(previous -> entityManager.createQuery(
+        CycleIds.previous(cycleId).ifPresent(previous -> entityManager.createQuery(
                         "from EvaluationCase where cycleId = :cycle", EvaluationCase.class)
                 .setParameter("cycle", previous).getResultList()
                 .forEach(evaluation -> {
@@ -105,15 +103,5 @@ public class CaseScoring {
                     }
                 });
         return last;
-    }
-
-    /** {@code 2026-S1} → {@code 2025-S2}; {@code 2026-S2} → {@code 2026-S1}. */
-    static Optional<String> previousCycle(String cycleId) {
-        Matcher matcher = CYCLE.matcher(cycleId);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int year = Integer.parseInt(matcher.group(1));
-        return Optional.of(matcher.group(2).equals("2") ? year + "-S1" : (year - 1) + "-S2");
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import mx.ine.redes.events.CycleIds;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.submissions.KnownObservation;
 import mx.ine.redes.submissions.RequestEvidence;
@@ -44,8 +43,6 @@ import mx.ine.redes.support.problem.Text;
 @ApplicationScoped
 @Transactional
 public class SubmissionIntake {
-
-    private static final Pattern CYCLE = Pattern.compile("(\\d{4})-S([12])");
 
     /** Who entered a version and the instant of receipt that counts for its deadline. */
     record Author(String email, boolean onBehalf, String channel, String documentReference, Instant receivedAt) {
@@ -297,7 +294,7 @@ public class SubmissionIntake {
 
     /** The followers the account reported in the cycle before this one (its current version), if it submitted. */
     private Optional<Long> previousCycleFollowers(UUID accountId, String cycleId) {
-        Optional<String> previous = previousCycle(cycleId);
+        Optional<String> previous = CycleIds.previous(cycleId);
         if (previous.isEmpty()) {
             return Optional.empty();
         }
@@ -312,19 +309,6 @@ public class SubmissionIntake {
                 .stream()
                 .findFirst()
                 .flatMap(version -> SubmissionWarnings.followers(version.figures));
-    }
-
-    /** {@code 2026-S1} → {@code 2025-S2}; {@code 2026-S2} → {@code 2026-S1}. */
-    static Optional<String> previousCycle(String cycleId) {
-        if (cycleId == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = CYCLE.matcher(cycleId);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int year = Integer.parseInt(matcher.group(1));
-        return Optional.of(matcher.group(2).equals("2") ? year + "-S1" : (year - 1) + "-S2");
     }
 
     private SubmissionReceived received(Submission submission, StatisticsRequest request, SubmissionVersion version) {
