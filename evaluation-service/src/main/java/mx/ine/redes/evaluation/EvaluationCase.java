@@ -118,6 +118,25 @@ public class EvaluationCase extends PanacheEntityBase {
     @Column(name = "term_passed_at")
     public Instant termPassedAt;
 
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    @Column(name = "overall_score")
+    public Integer overallScore;
+
+    public String rating;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sub_scores")
+    public Map<String, Integer> subScores;
+
+    @Column(name = "formula_version")
+    public String formulaVersion;
+
+    /** The score as completed (sub-scores, formula, explanation): kept as it was, never recomputed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public mx.ine.redes.evaluation.scoring.AccountScore score;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 

@@ -381,6 +381,36 @@ class EvaluationCaseTest {
                         "originalContent", 38, "newFollowers", 0)))
                 .body("explanationText[0]", org.hamcrest.Matchers.equalTo("Fórmula 2026.1"));
 
+        // CNCS completes A: the score is recorded as it was, announced once, and the case no longer rescored.
+        given().auth().oauth2(person(unique("admin"), Roles.ACCOUNT_ADMIN)).post("/api/evaluations/" + caseA + "/completion")
+                .then().statusCode(403);
+        given().auth().oauth2(cncs()).post("/api/evaluations/" + caseA + "/completion").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"))
+                .body("late", org.hamcrest.Matchers.equalTo(false))
+                .body("score.provisional", org.hamcrest.Matchers.equalTo(false))
+                .body("score.overall", org.hamcrest.Matchers.equalTo(94));
+        given().auth().oauth2(cncs()).post("/api/evaluations/" + caseA + "/completion").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.startsWith("La evaluación ya fue concluida el "));
+        given().auth().oauth2(cncs()).get("/api/evaluations/" + caseA + "/score").then().statusCode(200)
+                .body("provisional", org.hamcrest.Matchers.equalTo(false))
+                .body("overall", org.hamcrest.Matchers.equalTo(94));
+        await().atMost(Duration.ofSeconds(15)).until(() -> KafkaTestClient.eventsFor(Topics.EVALUATION, a.toString()).stream()
+                .anyMatch(event -> event.payload() instanceof mx.ine.redes.events.EvaluationCompleted));
+        List<mx.ine.redes.events.EvaluationCompleted> completions = KafkaTestClient.eventsFor(Topics.EVALUATION, a.toString())
+                .stream().map(EventEnvelope::payload).filter(mx.ine.redes.events.EvaluationCompleted.class::isInstance)
+                .map(mx.ine.redes.events.EvaluationCompleted.class::cast).toList();
+        assertThat(completions).singleElement().satisfies(completed -> {
+            assertThat(completed.evaluationId()).hasToString(caseA);
+            assertThat(completed.cycleId()).isEqualTo(cycle);
+            assertThat(completed.overallScore()).isEqualTo(94);
+            assertThat(completed.rating()).isEqualTo("PERTINENT");
+            assertThat(completed.subScores()).isEqualTo(Map.of("performance", 100, "frequency", 100, "originalContent", 75,
+                    "newFollowers", 100));
+            assertThat(completed.formulaVersion()).isEqualTo("2026.1");
+            assertThat(completed.late()).isFalse();
+        });
+        assertThat(pendingTerm(UUID.fromString(caseA))).isEmpty();
+
         UUID adHoc = register(UUID.randomUUID(), "JDE-" + suffix(), level, List.of(unique("admin")), null);
         KafkaTestClient.publish(received(UUID.randomUUID(), UUID.randomUUID(), adHoc, null, 1, now, Map.of("posts", 3L), List.of()));
         String adHocCase = (String) awaitCase(adHoc, found -> { }).get("id");

@@ -3,7 +3,9 @@ package mx.ine.redes.evaluation.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,6 +49,12 @@ public class EvaluationResource {
 
     @Inject
     mx.ine.redes.evaluation.service.CaseScoring caseScoring;
+
+    @Inject
+    EvaluationCaseService caseService;
+
+    @Inject
+    mx.ine.redes.support.security.Caller caller;
 
     @GET
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
@@ -110,8 +118,34 @@ public class EvaluationResource {
     @APIResponse(responseCode = "422", description = "Es de un requerimiento específico (sin pares) o de un ciclo que no se conoce")
     public ScoreResponse getEvaluationScore(@PathParam("id") UUID id) {
         EvaluationCase evaluation = queries.require(id);
-        mx.ine.redes.evaluation.scoring.AccountScore score = caseScoring.score(evaluation);
-        return new ScoreResponse(evaluation.id, evaluation.accountId, evaluation.cycleId, true, score.overall(),
+        if (evaluation.status == EvaluationCase.Status.COMPLETED && evaluation.score != null) {
+            return toScore(evaluation, evaluation.score, false);
+        }
+        return toScore(evaluation, caseScoring.score(evaluation), true);
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Concluye la evaluación (Art. 13) con la calificación que le da el ciclo ahora",
+            description = "Registra la calificación tal como es (subcalificaciones, fórmula y explicación: un cambio posterior de"
+                    + " fórmula no la reescribe), marca la evaluación como tardía si el plazo de la CNCS pasó, y publica"
+                    + " EvaluationCompleted; submissions-service cierra entonces el requerimiento del ciclo. Sin cuerpo.")
+    @APIResponse(responseCode = "200", description = "La evaluación concluida")
+    @APIResponse(responseCode = "404", description = "No existe la evaluación")
+    @APIResponse(responseCode = "409", description = "Ya fue concluida")
+    @APIResponse(responseCode = "422", description = "Es de un requerimiento específico (sin pares) o de un ciclo que no se conoce")
+    public CompletionResponse completeEvaluation(@PathParam("id") UUID id) {
+        queries.require(id);
+        EvaluationCase completed = caseService.complete(id, caller.email());
+        return new CompletionResponse(completed.id, completed.status.name(), completed.completedAt, completed.completedBy,
+                completed.late, toScore(completed, completed.score, false));
+    }
+
+    private static ScoreResponse toScore(EvaluationCase evaluation, mx.ine.redes.evaluation.scoring.AccountScore score,
+                                         boolean provisional) {
+        return new ScoreResponse(evaluation.id, evaluation.accountId, evaluation.cycleId, provisional, score.overall(),
                 score.rating().name(), score.subScoresByKey(), score.formulaVersion(), score.explanation(),
                 List.of(score.explanation().text().split("\n")));
     }

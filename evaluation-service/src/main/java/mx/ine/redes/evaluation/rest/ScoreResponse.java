@@ -11,8 +11,8 @@ public record ScoreResponse(
         UUID evaluationId,
         UUID accountId,
         String cycleId,
-        @Schema(description = "Siempre true hasta que la CNCS concluya la evaluación: la calificación se calcula al consultarla "
-                + "con la fórmula vigente y los pares del ciclo tal como están") boolean provisional,
+        @Schema(description = "true mientras la CNCS no concluye la evaluación: la calificación se calcula al consultarla "
+                + "con la fórmula vigente y los pares del ciclo tal como están; false: la registrada al concluir") boolean provisional,
         int overall,
         @Schema(description = "PERTINENT, PERTINENT_WITH_RECOMMENDATIONS o NOT_PERTINENT") String rating,
         @Schema(description = "performance, frequency, originalContent, newFollowers (sólo los criterios evaluados)")

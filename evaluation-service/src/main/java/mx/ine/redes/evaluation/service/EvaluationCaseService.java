@@ -19,6 +19,8 @@ import mx.ine.redes.evaluation.calendar.Deadline;
 import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.timer.Timers;
 import mx.ine.redes.events.SubmissionReceived;
+import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.Text;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +54,12 @@ public class EvaluationCaseService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    CaseScoring caseScoring;
+
+    @Inject
+    mx.ine.redes.support.outbox.EventPublisher events;
 
     /**
      * Opens the case of the submission's request (version 1, or whichever version arrives first) or
@@ -194,6 +202,42 @@ public class EvaluationCaseService {
                 .setParameter("cycle", received.cycleId())
                 .getResultList();
         return ids.isEmpty() ? null : (UUID) ids.get(0);
+    }
+
+    // --- completion -----------------------------------------------------------------------------
+
+    /**
+     * CNCS completes the evaluation (Art. 13) with the score the cycle gives it now, recorded as it
+     * is, and announces it ({@code EvaluationCompleted}, outbox, same transaction). Late when CNCS's
+     * term had passed. Observations (Art. 14) do not exist yet in this service: when they do, an open
+     * one will block completion here.
+     */
+    public EvaluationCase complete(UUID caseId, String actor) {
+        EvaluationCase evaluation = lock(caseId);
+        if (evaluation.status != EvaluationCase.Status.OPEN) {
+            throw ProblemException.conflict(Text.of("La evaluación ya fue concluida el " + evaluation.completedAt + ".",
+                    "The evaluation was already completed on " + evaluation.completedAt + "."));
+        }
+        mx.ine.redes.evaluation.scoring.AccountScore score = caseScoring.score(evaluation);
+        Instant now = clock.instant();
+        if (!evaluation.late && now.isAfter(evaluation.dueAt)) {
+            evaluation.late = true;
+            evaluation.termPassedAt = evaluation.dueAt;
+        }
+        evaluation.status = EvaluationCase.Status.COMPLETED;
+        evaluation.completedAt = now;
+        evaluation.completedBy = actor;
+        evaluation.overallScore = score.overall();
+        evaluation.rating = score.rating().name();
+        evaluation.subScores = new java.util.LinkedHashMap<>(score.subScoresByKey());
+        evaluation.formulaVersion = score.formulaVersion();
+        evaluation.score = score;
+        evaluation.updatedAt = now;
+        timers.cancel(EvaluationTimers.TERM, evaluation.id);
+        events.publish(new mx.ine.redes.events.EvaluationCompleted(evaluation.id, evaluation.accountId, evaluation.cycleId,
+                evaluation.areaCode, evaluation.subScores, score.overall(), score.rating().name(), score.formulaVersion(), now,
+                evaluation.late));
+        return evaluation;
     }
 
     // --- the term ------------------------------------------------------------------------------------
