@@ -48,6 +48,19 @@ class SubmissionBadInputTest {
     }
 
     @Test
+    void shouldAnswerInSpanishWhenAcceptLanguageCannotBeRead() {
+        UUID account = account("X", "inemexico_idioma", "admin.idioma@ine.mx");
+        cycleRequest(account, "2026-S2", Duration.ofDays(10));
+
+        given().auth().oauth2(admin("admin.idioma@ine.mx")).header("Accept-Language", ";;q=x,,en;q=")
+                .get("/api/requests").then().statusCode(200)
+                .body("items[0].fields.find { it.name == 'posts' }.label", equalTo("A. Total de mensajes publicados"));
+        given().auth().oauth2(admin("admin.idioma@ine.mx")).header("Accept-Language", "en")
+                .get("/api/requests").then().statusCode(200)
+                .body("items[0].fields.find { it.name == 'posts' }.label", equalTo("A. Total messages published"));
+    }
+
+    @Test
     void shouldRefuseNulAndInjectionStringsInText() {
         UUID account = account("INSTAGRAM", "ine_ig_inyeccion", "admin.inyeccion@ine.mx");
         UUID request = cycleRequest(account, "2026-S2", Duration.ofDays(10));

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import mx.ine.redes.evaluation.ElectoralProcess;
 import mx.ine.redes.evaluation.InstituteNonWorkingDay;
@@ -36,6 +35,7 @@ import mx.ine.redes.evaluation.service.CalendarService;
 import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.paging.PageParams;
 import mx.ine.redes.support.problem.ProblemException;
+import mx.ine.redes.support.problem.ReaderLanguage;
 import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
@@ -120,21 +120,9 @@ public class CalendarResource {
         return days;
     }
 
-    /** The same choice as the problem texts (service-support): the first of es/en the client accepts; Spanish by default. */
+    /** The same choice as the problem texts ({@link ReaderLanguage}). */
     static boolean english(HttpHeaders headers) {
-        try {
-            for (Locale locale : headers.getAcceptableLanguages()) {
-                if ("es".equals(locale.getLanguage())) {
-                    return false;
-                }
-                if ("en".equals(locale.getLanguage())) {
-                    return true;
-                }
-            }
-        } catch (RuntimeException unreadableHeader) {
-            return false;
-        }
-        return false;
+        return ReaderLanguage.english(headers);
     }
 
     @GET

@@ -218,11 +218,7 @@ public class ProblemMappers {
     }
 
     private static boolean english(HttpHeaders headers) {
-        try {
-            return headers != null && ProblemTexts.english(headers.getAcceptableLanguages());
-        } catch (RuntimeException unreadableHeader) {
-            return false;
-        }
+        return ReaderLanguage.english(headers);
     }
 
     private static String type(int status) {

@@ -2,8 +2,9 @@ package mx.ine.redes.submissions.rest;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
+import mx.ine.redes.support.problem.ReaderLanguage;
 
-/** The language a reader asked for: English for {@code Accept-Language: en}, else Spanish. */
+/** The reader's language as a locale for labels and warnings: the same choice as the problem texts. */
 final class Languages {
 
     private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
@@ -12,14 +13,6 @@ final class Languages {
     }
 
     static Locale of(HttpHeaders headers) {
-        for (Locale locale : headers.getAcceptableLanguages()) {
-            if ("es".equals(locale.getLanguage())) {
-                return SPANISH;
-            }
-            if ("en".equals(locale.getLanguage())) {
-                return Locale.ENGLISH;
-            }
-        }
-        return SPANISH;
+        return ReaderLanguage.english(headers) ? Locale.ENGLISH : SPANISH;
     }
 }
