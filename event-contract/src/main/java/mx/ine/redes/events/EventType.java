@@ -25,7 +25,12 @@ public enum EventType {
     REPORTED_TO_COMMITTEE(WireNames.REPORTED_TO_COMMITTEE, ReportedToCommittee.class, Topics.EVALUATION),
     ESCALATION_WITHDRAWN(WireNames.ESCALATION_WITHDRAWN, EscalationWithdrawn.class, Topics.EVALUATION),
     SUBMISSION_DEADLINE_MOVED(WireNames.SUBMISSION_DEADLINE_MOVED, SubmissionDeadlineMoved.class, Topics.EVALUATION),
-    SUBMISSION_REQUEST_WITHDRAWN(WireNames.SUBMISSION_REQUEST_WITHDRAWN, SubmissionRequestWithdrawn.class, Topics.EVALUATION);
+    SUBMISSION_REQUEST_WITHDRAWN(WireNames.SUBMISSION_REQUEST_WITHDRAWN, SubmissionRequestWithdrawn.class, Topics.EVALUATION),
+    OBSERVATION_DEADLINE_MOVED(WireNames.OBSERVATION_DEADLINE_MOVED, ObservationDeadlineMoved.class, Topics.EVALUATION),
+    RATING_OVERRIDDEN(WireNames.RATING_OVERRIDDEN, RatingOverridden.class, Topics.EVALUATION),
+    RECOMMENDATION_ATTENDED(WireNames.RECOMMENDATION_ATTENDED, RecommendationAttended.class, Topics.EVALUATION),
+    BAJA_PROPOSED(WireNames.BAJA_PROPOSED, BajaProposed.class, Topics.EVALUATION),
+    COMMITTEE_RESOLUTION_RECORDED(WireNames.COMMITTEE_RESOLUTION_RECORDED, CommitteeResolutionRecorded.class, Topics.EVALUATION);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -55,6 +60,11 @@ public enum EventType {
         public static final String ESCALATION_WITHDRAWN = "EscalationWithdrawn";
         public static final String SUBMISSION_DEADLINE_MOVED = "SubmissionDeadlineMoved";
         public static final String SUBMISSION_REQUEST_WITHDRAWN = "SubmissionRequestWithdrawn";
+        public static final String OBSERVATION_DEADLINE_MOVED = "ObservationDeadlineMoved";
+        public static final String RATING_OVERRIDDEN = "RatingOverridden";
+        public static final String RECOMMENDATION_ATTENDED = "RecommendationAttended";
+        public static final String BAJA_PROPOSED = "BajaProposed";
+        public static final String COMMITTEE_RESOLUTION_RECORDED = "CommitteeResolutionRecorded";
 
         private WireNames() {
         }
