@@ -202,7 +202,37 @@ class AsyncApiDocumentTest {
         }
     }
 
+    /**
+     * An unquoted comma inside a flow mapping ({@code { description: a, b }}) silently ends the
+     * scalar and turns the rest into a key: every property schema may use only these keywords.
+     */
+    @Test
+    void shouldUseOnlySchemaKeywordsInEveryPropertySchema() {
+        Set<String> keywords = Set.of("type", "format", "description", "examples", "items", "minimum", "maximum",
+                "enum", "const", "$ref", "additionalProperties");
+        List<String> strays = new ArrayList<>();
+        collectStrayKeys("", doc, keywords, strays);
+
+        assertThat(strays).as("keys that are no JSON-schema keyword (an unquoted comma?)").isEmpty();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private static void collectStrayKeys(String where, JsonNode node, Set<String> keywords, List<String> strays) {
+        if (node.isObject()) {
+            JsonNode properties = node.path("properties");
+            properties.properties().forEach(property -> property.getValue().fieldNames().forEachRemaining(key -> {
+                if (!keywords.contains(key)) {
+                    strays.add(where + ".properties." + property.getKey() + ": " + key);
+                }
+            }));
+            node.properties().forEach(entry -> collectStrayKeys(where + "." + entry.getKey(), entry.getValue(), keywords, strays));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectStrayKeys(where + "[" + i + "]", node.get(i), keywords, strays);
+            }
+        }
+    }
 
     /** The schema's property names are the record's component names, each with the matching type. */
     private static void assertRecordSchema(String where, JsonNode schema, Class<?> recordClass) {

@@ -33,6 +33,11 @@ class EventJsonTest {
     private static final UUID REQUEST_ID = UUID.fromString("a1c9e7d2-4b3f-4e8a-8d6c-2f1b0a9e7c53");
     private static final UUID OBSERVATION_ID = UUID.fromString("5e2d8c41-7a9b-4c3e-b6f0-8d1a2e3c4b57");
     private static final String CYCLE = "2026-S1";
+    private static final UUID EVALUATION_ID = UUID.fromString("2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b");
+    private static final UUID RECOMMENDATION_ID = UUID.fromString("6a1d3f5b-8c2e-4b7d-9e0f-1a2b3c4d5e6f");
+    private static final UUID DECOMMISSIONED_ACCOUNT_ID = UUID.fromString("0b7e4c2a-9d15-4a6f-8e3b-71c2d9f4a806");
+    private static final UUID BAJA_PROPOSAL_ID = UUID.fromString("4f8a2c6e-1b3d-4e5f-a7c9-0d2e4f6a8b1c");
+    private static final UUID COMMITTEE_RESOLUTION_ID = UUID.fromString("8e1f3a5c-7b9d-4c2e-b4f6-a8c0e2d4f6b9");
 
     private static final AccountSnapshot DISTRICT_ACCOUNT = new AccountSnapshot(
             ACCOUNT_ID,
@@ -53,7 +58,9 @@ class EventJsonTest {
             LocalDate.of(2019, 4, 8),
             LocalDate.of(2026, 6, 29),
             List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL",
-                    "Rosa María Pérez Gómez", "rosa.perez@ine.mx")));
+                    "Rosa María Pérez Gómez", "rosa.perez@ine.mx")),
+            "Luis Alberto Ramírez Torres",
+            "luis.ramirez@ine.mx");
 
     /** A realistic payload per event type; a type without one fails {@link #shouldRoundTripEveryEvent}. */
     static final Map<EventType, DomainEvent> SAMPLES = samples();
@@ -219,6 +226,138 @@ class EventJsonTest {
         assertThat(read.eventId()).isEqualTo(envelope.eventId());
         assertThat(((AccountDecommissioned) read.payload()).reason()).isEqualTo("Cuenta duplicada");
         assertThat(read.payload()).usingRecursiveComparison().ignoringFields("reason").isEqualTo(envelope.payload());
+    }
+
+    @Test
+    void shouldReadAVersion1ObservationIssuedWrittenBeforeItsLaterFields() {
+        String v1 = """
+                {"eventId":"0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f","type":"ObservationIssued",
+                 "occurredAt":"2026-07-21T15:00:01Z","aggregateId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10",
+                 "sequence":7,"schemaVersion":1,"correlationId":null,
+                 "payload":{"observationId":"5e2d8c41-7a9b-4c3e-b6f0-8d1a2e3c4b57",
+                            "accountId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10","cycleId":"2026-S1",
+                            "areaCode":"JDE-CHIS-03","text":"Favor de verificar la cifra de impresiones.",
+                            "effectiveAt":"2026-07-21T15:00:00Z","dueAt":"2026-07-24T00:00:00Z"}}
+                """;
+
+        ObservationIssued read = (ObservationIssued) EventJson.read(v1).payload();
+
+        assertThat(read).isEqualTo(new ObservationIssued(OBSERVATION_ID, ACCOUNT_ID, CYCLE, "JDE-CHIS-03",
+                "Favor de verificar la cifra de impresiones.", Instant.parse("2026-07-21T15:00:00Z"),
+                Instant.parse("2026-07-24T00:00:00Z"), null, null, List.of(), null, null));
+    }
+
+    @Test
+    void shouldReadAVersion1AccountSnapshotWrittenBeforeTheLiaison() {
+        String v1 = """
+                {"eventId":"6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a","type":"AccountRegistered",
+                 "occurredAt":"2026-03-02T17:45:00Z","aggregateId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10",
+                 "sequence":1,"schemaVersion":1,"correlationId":"7b0c2f9e-1d4a-4e8b-a6c3-5f2e9d8b1a07",
+                 "payload":{"account":{"accountId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10","network":"X",
+                   "handle":"INEChiapas03","url":"https://x.com/INEChiapas03",
+                   "displayName":"INE Junta Distrital 03 Chiapas","kind":"INSTITUTIONAL","status":"ACTIVE",
+                   "areaCode":"JDE-CHIS-03","areaName":"Junta Distrital Ejecutiva 03 en Chiapas",
+                   "areaLevel":"DISTRICT","state":7,"district":3,
+                   "headName":"María Guadalupe Hernández Ruiz","headEmail":"guadalupe.hernandez@ine.mx",
+                   "administratorEmails":["jorge.mendez@ine.mx"],"registeredOn":"2019-04-08",
+                   "lastPublicationOn":"2026-02-27",
+                   "ancestors":[{"code":"JLE-CHIS","name":"Junta Local Ejecutiva en Chiapas","level":"LOCAL",
+                                 "headName":"Rosa María Pérez Gómez","headEmail":"rosa.perez@ine.mx"}]}}}
+                """;
+
+        AccountSnapshot read = ((AccountRegistered) EventJson.read(v1).payload()).account();
+
+        assertThat(read.liaisonName()).isNull();
+        assertThat(read.liaisonEmail()).isNull();
+        assertThat(read).isEqualTo(new AccountSnapshot(ACCOUNT_ID, "X", "INEChiapas03", "https://x.com/INEChiapas03",
+                "INE Junta Distrital 03 Chiapas", "INSTITUTIONAL", "ACTIVE", "JDE-CHIS-03",
+                "Junta Distrital Ejecutiva 03 en Chiapas", "DISTRICT", 7, 3, "María Guadalupe Hernández Ruiz",
+                "guadalupe.hernandez@ine.mx", List.of("jorge.mendez@ine.mx"), LocalDate.of(2019, 4, 8),
+                LocalDate.of(2026, 2, 27), List.of(new AreaLink("JLE-CHIS", "Junta Local Ejecutiva en Chiapas", "LOCAL",
+                        "Rosa María Pérez Gómez", "rosa.perez@ine.mx")), null, null));
+    }
+
+    @Test
+    void shouldReadAVersion1EvaluationCompletedWithoutOverrideRecommendationsOrAuthor() {
+        String v1 = """
+                {"eventId":"1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b","type":"EvaluationCompleted",
+                 "occurredAt":"2026-07-20T17:12:46Z","aggregateId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10",
+                 "sequence":9,"schemaVersion":1,"correlationId":null,
+                 "payload":{"evaluationId":"2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b",
+                            "accountId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10","cycleId":"2026-S1",
+                            "areaCode":"JDE-CHIS-03","subScores":{"performance":72,"frequency":85,
+                            "originalContent":64,"newFollowers":41},"overallScore":66,
+                            "rating":"PERTINENT_WITH_RECOMMENDATIONS","formulaVersion":"2026.1",
+                            "evaluatedAt":"2026-07-20T17:12:45Z","late":false}}
+                """;
+
+        EvaluationCompleted read = (EvaluationCompleted) EventJson.read(v1).payload();
+
+        assertThat(read.rating()).isEqualTo("PERTINENT_WITH_RECOMMENDATIONS");
+        assertThat(read.overallScore()).isEqualTo(66);
+        assertThat(read.recommendations()).isEmpty();
+        assertThat(read.computedRating()).isNull();
+        assertThat(read.ratingJustification()).isNull();
+        assertThat(read.completedBy()).isNull();
+    }
+
+    @Test
+    void shouldReadAVersion1SubmissionRequestedAsNotOnTheCommitteesBehalf() {
+        String v1 = """
+                {"eventId":"2f3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b6c","type":"SubmissionRequested",
+                 "occurredAt":"2026-06-15T15:00:00Z","aggregateId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10",
+                 "sequence":3,"schemaVersion":1,"correlationId":null,
+                 "payload":{"requestId":"a1c9e7d2-4b3f-4e8a-8d6c-2f1b0a9e7c53",
+                            "accountId":"3f6b2a1e-8c4d-4f7a-9b21-5d0e6c7a8f10","cycleId":"2026-S1",
+                            "requestKind":"CYCLE","requestedFields":["posts","ownPosts"],"areaCode":"JDE-CHIS-03",
+                            "administratorEmails":["jorge.mendez@ine.mx"],"windowOpensAt":"2026-07-01T06:00:00Z",
+                            "effectiveAt":"2026-06-15T15:00:00Z","dueAt":"2026-07-15T00:00:00Z"}}
+                """;
+
+        SubmissionRequested read = (SubmissionRequested) EventJson.read(v1).payload();
+
+        assertThat(read).isEqualTo(new SubmissionRequested(REQUEST_ID, ACCOUNT_ID, CYCLE, "CYCLE",
+                List.of("posts", "ownPosts"), "JDE-CHIS-03", List.of("jorge.mendez@ine.mx"),
+                Instant.parse("2026-07-01T06:00:00Z"), Instant.parse("2026-06-15T15:00:00Z"),
+                Instant.parse("2026-07-15T00:00:00Z"), false, null));
+    }
+
+    @Test
+    void shouldReadVersion1ObservationResolvedAndDecommissionWithoutTheirLaterFields() throws Exception {
+        ObjectNode resolved = treeOf(envelopeOf(EventType.OBSERVATION_RESOLVED));
+        ((ObjectNode) resolved.get("payload")).remove(List.of("evaluationId", "areaCode", "answeredByVersion", "resolvedBy"));
+        ObjectNode decommissioned = treeOf(envelopeOf(EventType.ACCOUNT_DECOMMISSIONED));
+        ((ObjectNode) decommissioned.get("payload")).remove("bajaProposalId");
+
+        assertThat(EventJson.read(resolved.toString()).payload()).isEqualTo(new ObservationResolved(OBSERVATION_ID,
+                ACCOUNT_ID, CYCLE, Instant.parse("2026-07-23T19:37:02.004Z"), true, null, null, null, null));
+        assertThat(((AccountDecommissioned) EventJson.read(decommissioned.toString()).payload()).bajaProposalId()).isNull();
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsOfANestedRecommendation() throws Exception {
+        EventEnvelope envelope = envelopeOf(EventType.EVALUATION_COMPLETED);
+        ObjectNode tree = treeOf(envelope);
+        ObjectNode recommendation = (ObjectNode) tree.get("payload").get("recommendations").get(0);
+        recommendation.put("priority", "ALTA");
+        recommendation.putObject("label").put("es", "Generar más contenido original");
+
+        assertThat(EventJson.read(tree.toString())).isEqualTo(envelope);
+    }
+
+    @Test
+    void shouldKeyAResolutionOnACyclesReportByTheCycle() throws Exception {
+        CommitteeResolutionRecorded onReport = new CommitteeResolutionRecorded(COMMITTEE_RESOLUTION_ID, CYCLE, "REPORT",
+                null, null, null, "AGREED",
+                "Se acuerda solicitar a la CNCS que requiera a las cuentas distritales de Chiapas sus cifras de audiencia.",
+                LocalDate.of(2026, 8, 20), "secretaria.comite@ine.mx", Instant.parse("2026-08-20T20:40:00Z"));
+        EventEnvelope envelope = EventEnvelope.wrap(onReport, OCCURRED_AT, CORRELATION_ID, 1);
+
+        String json = EventJson.write(envelope);
+
+        assertThat(envelope.aggregateId()).isEqualTo("2026-S1");
+        assertThat(PLAIN.readTree(json).path("aggregateId").asText()).isEqualTo("2026-S1");
+        assertThat(EventJson.read(json)).isEqualTo(envelope);
     }
 
     @Test
@@ -421,16 +560,18 @@ class EventJsonTest {
                         "INE Junta Distrital 03 Chiapas", "INSTITUTIONAL", "ACTIVE", "JDE-CHIS-03",
                         "Junta Distrital Ejecutiva 03 en Chiapas", "DISTRICT", 7, 3,
                         "María Guadalupe Hernández Ruiz", "guadalupe.hernandez@ine.mx",
-                        List.of("jorge.mendez@ine.mx"), LocalDate.of(2019, 4, 8), null, List.of()),
-                List.of("handle", "url", "administratorEmails")));
+                        List.of("jorge.mendez@ine.mx"), LocalDate.of(2019, 4, 8), null, List.of(),
+                        "Luis Alberto Ramírez Torres", "luis.ramirez@ine.mx"),
+                List.of("handle", "url", "administratorEmails", "liaisonName", "liaisonEmail")));
         samples.put(EventType.ACCOUNT_DECOMMISSIONED, new AccountDecommissioned(
-                UUID.fromString("0b7e4c2a-9d15-4a6f-8e3b-71c2d9f4a806"),
+                DECOMMISSIONED_ACCOUNT_ID,
                 "FACEBOOK",
                 "VotoExtranjeroINE",
                 "DERFE",
                 LocalDate.of(2026, 2, 13),
                 "Programa concluido",
-                "Se conserva el historial; los seguidores se redirigen a @INEMexico."));
+                "Se conserva el historial; los seguidores se redirigen a @INEMexico.",
+                BAJA_PROPOSAL_ID));
         samples.put(EventType.ADMINISTRATOR_ASSIGNED, new AdministratorAssigned(
                 ACCOUNT_ID,
                 UUID.fromString("c4d1e8f2-3a6b-4c9d-8e7f-0a1b2c3d4e5f"),
@@ -457,17 +598,20 @@ class EventJsonTest {
                 Instant.parse("2026-07-01T15:00:00Z"),
                 Instant.parse("2026-07-14T00:00:00Z"),
                 412));
+        // An ad hoc request on the Committee's behalf (Art. 8 II): every component has a value but the cycle.
         samples.put(EventType.SUBMISSION_REQUESTED, new SubmissionRequested(
-                REQUEST_ID,
+                UUID.fromString("b7d2f4a6-3c5e-4a8b-9d1f-6e8a0c2b4d7f"),
                 ACCOUNT_ID,
-                CYCLE,
-                "CYCLE",
-                List.of("A", "B", "C", "D", "E", "F", "G", "H"),
+                null,
+                "AD_HOC",
+                List.of("followers", "impressions", "audience"),
                 "JDE-CHIS-03",
                 List.of("jorge.mendez@ine.mx", "ana.lopez@ine.mx"),
-                Instant.parse("2026-07-01T06:00:00Z"),
-                Instant.parse("2026-07-01T15:00:00Z"),
-                Instant.parse("2026-07-14T00:00:00Z")));
+                Instant.parse("2026-08-21T16:30:00Z"),
+                Instant.parse("2026-08-21T16:30:00Z"),
+                Instant.parse("2026-08-27T00:00:00Z"),
+                true,
+                COMMITTEE_RESOLUTION_ID));
         samples.put(EventType.SUBMISSION_RECEIVED, new SubmissionReceived(
                 UUID.fromString("e6f5d4c3-b2a1-4098-8765-4321fedcba98"),
                 REQUEST_ID,
@@ -501,30 +645,46 @@ class EventJsonTest {
                 Instant.parse("2026-07-03T17:00:00Z"),
                 "registry"));
         samples.put(EventType.EVALUATION_COMPLETED, new EvaluationCompleted(
-                UUID.fromString("2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b"),
+                EVALUATION_ID,
                 ACCOUNT_ID,
                 CYCLE,
                 "JDE-CHIS-03",
                 Map.of("performance", 72, "frequency", 85, "originalContent", 64, "newFollowers", 41),
                 66,
-                "PERTINENT_WITH_RECOMMENDATIONS",
+                "PERTINENT",
                 "2026.1",
                 Instant.parse("2026-07-20T17:12:45Z"),
-                false));
+                false,
+                "PERTINENT_WITH_RECOMMENDATIONS",
+                "La baja de seguidores se debe a la depuración de cuentas falsas que hizo la plataforma en mayo.",
+                List.of(new IssuedRecommendation(RECOMMENDATION_ID, "MORE_ORIGINAL_CONTENT",
+                                "Generar más contenido propio sobre las actividades de la Junta Distrital."),
+                        new IssuedRecommendation(UUID.fromString("9c3e5a7b-2d4f-4e6a-8b0c-3d5f7a9b1c2e"), "ROUTE_THROUGH_INEMEXICO",
+                                "Difundir primero los mensajes institucionales a través de @INEMexico.")),
+                "laura.sanchez@ine.mx"));
         samples.put(EventType.OBSERVATION_ISSUED, new ObservationIssued(
                 OBSERVATION_ID,
                 ACCOUNT_ID,
                 CYCLE,
                 "JDE-CHIS-03",
-                "La cifra de impresiones es menor que el número de mensajes publicados; favor de verificarla.",
+                "La cifra de impresiones sigue siendo menor que el número de mensajes publicados; favor de verificar ambas.",
                 Instant.parse("2026-07-21T15:00:00Z"),
-                Instant.parse("2026-07-24T00:00:00Z")));
+                Instant.parse("2026-07-24T00:00:00Z"),
+                EVALUATION_ID,
+                REQUEST_ID,
+                List.of("impressions", "posts"),
+                UUID.fromString("1d3b5f7a-9c2e-4f6b-8a0d-2c4e6a8b0d1f"),
+                "laura.sanchez@ine.mx"));
         samples.put(EventType.OBSERVATION_RESOLVED, new ObservationResolved(
                 OBSERVATION_ID,
                 ACCOUNT_ID,
                 CYCLE,
                 Instant.parse("2026-07-23T19:37:02.004Z"),
-                true));
+                true,
+                EVALUATION_ID,
+                "JDE-CHIS-03",
+                2,
+                "laura.sanchez@ine.mx"));
         samples.put(EventType.SUBMISSION_OVERDUE, new SubmissionOverdue(
                 UUID.fromString("d8e9f0a1-b2c3-4d5e-8f70-a1b2c3d4e5f6"),
                 UUID.fromString("1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9"),
@@ -568,6 +728,61 @@ class EventJsonTest {
                 4,
                 "la notificación se envió el jueves 2 de julio de 2026 a las 09:00",
                 false));
+        samples.put(EventType.OBSERVATION_DEADLINE_MOVED, new ObservationDeadlineMoved(
+                OBSERVATION_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                Instant.parse("2026-07-24T00:00:00Z"),
+                Instant.parse("2026-07-25T00:00:00Z"),
+                Instant.parse("2026-07-22T15:00:00Z"),
+                4,
+                "la notificación se envió el miércoles 22 de julio de 2026 a las 09:00",
+                false));
+        samples.put(EventType.RATING_OVERRIDDEN, new RatingOverridden(
+                EVALUATION_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                "JDE-CHIS-03",
+                "PERTINENT_WITH_RECOMMENDATIONS",
+                "PERTINENT_WITH_RECOMMENDATIONS",
+                "PERTINENT",
+                "La baja de seguidores se debe a la depuración de cuentas falsas que hizo la plataforma en mayo.",
+                "laura.sanchez@ine.mx",
+                Instant.parse("2026-07-20T16:58:10Z")));
+        samples.put(EventType.RECOMMENDATION_ATTENDED, new RecommendationAttended(
+                RECOMMENDATION_ID,
+                EVALUATION_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                "JDE-CHIS-03",
+                "MORE_ORIGINAL_CONTENT",
+                "ATTENDED",
+                "Desde agosto publicamos dos cápsulas propias por semana sobre las actividades de la Junta.",
+                "jorge.mendez@ine.mx",
+                Instant.parse("2026-08-14T18:20:00Z")));
+        samples.put(EventType.BAJA_PROPOSED, new BajaProposed(
+                BAJA_PROPOSAL_ID,
+                DECOMMISSIONED_ACCOUNT_ID,
+                "2025-S2",
+                UUID.fromString("5b7d9f1a-3c5e-4a7b-9d2f-4e6a8c0b2d3e"),
+                "DERFE",
+                "FACEBOOK",
+                "VotoExtranjeroINE",
+                "NOT_PERTINENT",
+                31,
+                Instant.parse("2026-01-27T18:05:00Z")));
+        samples.put(EventType.COMMITTEE_RESOLUTION_RECORDED, new CommitteeResolutionRecorded(
+                UUID.fromString("3a5c7e9b-1d2f-4b6a-8c0e-5f7a9b1d3c4e"),
+                CYCLE,
+                "NON_COMPLIANCE_ITEM",
+                UUID.fromString("d8e9f0a1-b2c3-4d5e-8f70-a1b2c3d4e5f6"),
+                UUID.fromString("1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9"),
+                "JLE-GRO",
+                "INSTRUCTED",
+                "Se instruye a la Junta Local Ejecutiva en Guerrero entregar las estadísticas del semestre e informar al Comité en su próxima sesión.",
+                LocalDate.of(2026, 8, 20),
+                "secretaria.comite@ine.mx",
+                Instant.parse("2026-08-20T20:15:00Z")));
         return samples;
     }
 }
