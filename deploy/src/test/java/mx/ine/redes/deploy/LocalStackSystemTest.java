@@ -53,24 +53,10 @@ class LocalStackSystemTest {
     @BeforeAll
     @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
     void startTheStack() throws IOException {
-        Path repository = LocalStackOptions.findRepository(Path.of(""));
-        // Under target/, so that the services' logs are there to read when something fails.
-        Path data = repository.resolve("deploy/target/local-stack-system-test");
-        deleteRecursively(data);
-        LocalStack.logInfrastructureTo(data.resolve("logs/infrastructure.log"));
-
-        int postgresPort = freePort();
-        int kafkaPort = freePort();
-        int basePort = freePortBlock(4);
-        LocalStackOptions options = new LocalStackOptions(repository, data, postgresPort, kafkaPort, basePort,
-                Duration.ofSeconds(150), LocalStackOptions.DEFAULT_SERVICE_JVM_OPTIONS, true, System.out);
-        ports.addAll(List.of(postgresPort, kafkaPort, basePort, basePort + 1, basePort + 2, basePort + 3));
-        for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
-            ports.add(options.managementPort(service));
-        }
-
-        stack = LocalStack.start(options);
-        System.out.println(stack.summary());
+        SystemTestStacks.Started started = SystemTestStacks.start("local-stack-system-test");
+        stack = started.stack();
+        ports.addAll(started.ports());
+        Path data = stack.options().dataDirectory();
         cncs = stack.tokens().forRole("cncs");
         stack.services().forEach(service -> startedProcesses.add(service.handle()));
         List<String> postmaster = Files.readAllLines(data.resolve("postgres/postmaster.pid"));
@@ -140,8 +126,8 @@ class LocalStackSystemTest {
         env.keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("QUARKUS_"));
         // Everything else a production start needs, so that only the database is missing.
         env.put("QUARKUS_PROFILE", "prod");
-        env.put("HTTP_PORT", Integer.toString(freePort()));
-        env.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.put("HTTP_PORT", Integer.toString(SystemTestStacks.freePort()));
+        env.put("MANAGEMENT_PORT", Integer.toString(SystemTestStacks.freePort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", stack.options().dataDirectory().resolve("jwt/public-key.pem").toString());
         env.put("LOG_JSON", "false");
@@ -211,7 +197,7 @@ class LocalStackSystemTest {
                                 projections.put(service, response.json());
                                 return;
                             }
-                            pause(Duration.ofMillis(20));
+                            SystemTestStacks.pause(Duration.ofMillis(20));
                         }
                     }, threads))
                     .toArray(CompletableFuture[]::new)).join();
@@ -305,7 +291,7 @@ class LocalStackSystemTest {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && !hasMail(stack.mailbox())) {
-            pause(Duration.ofMillis(250));
+            SystemTestStacks.pause(Duration.ofMillis(250));
         }
         assertThat(hasMail(stack.mailbox())).as("a notice in %s", stack.mailbox()).isTrue();
     }
@@ -514,49 +500,5 @@ class LocalStackSystemTest {
 
     private URI accountsService() {
         return stack.serviceUri("accounts-service");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768+). */
-    private static int freePortBlock(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 31_000 - count);
-            boolean free = true;
-            for (int port = base; port < base + count && free; port++) {
-                // the management ports, LOCAL_BASE_PORT + 1000 + offset, too
-                free = LocalStack.isFree(port) && LocalStack.isFree(port + ServiceProcess.MANAGEMENT_PORT_DISTANCE);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No block of " + count + " free ports");
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -30,6 +30,8 @@ public record EvaluationCompleted(
     public EvaluationCompleted {
         subScores = subScores == null ? Map.of() : Map.copyOf(subScores);
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
+        // An event written before CNCS could override a rating carries no computed one: it was the rating.
+        computedRating = computedRating == null ? rating : computedRating;
     }
 
     public EvaluationCompleted(UUID evaluationId, UUID accountId, String cycleId, String areaCode,

@@ -296,7 +296,7 @@ class EventJsonTest {
         assertThat(read.rating()).isEqualTo("PERTINENT_WITH_RECOMMENDATIONS");
         assertThat(read.overallScore()).isEqualTo(66);
         assertThat(read.recommendations()).isEmpty();
-        assertThat(read.computedRating()).isNull();
+        assertThat(read.computedRating()).as("the rating, before overrides existed").isEqualTo("PERTINENT_WITH_RECOMMENDATIONS");
         assertThat(read.ratingJustification()).isNull();
         assertThat(read.completedBy()).isNull();
     }
