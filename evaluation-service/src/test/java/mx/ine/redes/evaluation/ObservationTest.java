@@ -422,6 +422,43 @@ class ObservationTest {
         assertThat(audited(id)).containsExactly("OBSERVATION_ISSUED", "OBSERVATION_ANSWERED", "OBSERVATION_FOLLOWED_UP");
     }
 
+    @Test
+    void shouldAlertCncsWhenNobodyUpTheTreeHeadsTheAreaAndRunTheHeadsTermFromTheHeadsNotice() {
+        // Thursday 3 August 2028, 10:00: Friday 4 (1), Monday 7 (2): due Monday 7 August 2028, 18:00.
+        moveTo(mexico("2028-08-03T10:00"));
+        String admin = unique("admin");
+        AccountSnapshot headless = snapshot(UUID.randomUUID(), area(), List.of(admin), null);
+        UUID account = register(headless);
+        UUID id = issue(openCase(account, UUID.randomUUID(), uniqueCycle()), List.of("posts"));
+        sendAll();
+        assertThat(observation(id)).containsEntry("dueAt", "2028-08-08T00:00:00Z");
+        moveTo(Instant.parse("2028-08-08T00:10:01Z"));
+        engine.sweep();
+        moveTo(mexico("2028-08-08T09:00"));
+        sendAll();
+        assertThat(Mailbox.of(CNCS_ALERTS)).filteredOn(m -> m.subject().equals(
+                "Sin titular: no se pudo escalar la observación de " + handle(account))).hasSize(1);
+        assertThat(observation(id)).containsEntry("status", "ESCALATED").containsEntry("awaitingHead", true)
+                .containsEntry("headNoticeSentAt", null).containsEntry("attendBy", null);
+        assertThat(events(account, EscalatedToAreaHead.class)).isEmpty();
+
+        // Tuesday 8 August, 10:00: a head is registered; the head's notice leaves now and the term runs from it:
+        // Wednesday 9 (1), Thursday 10 (2): Thursday 10 August 2028, 18:00.
+        moveTo(mexico("2028-08-08T10:00"));
+        String head = unique("titular");
+        KafkaTestClient.publish(new AccountUpdated(snapshot(account, headless.areaCode(), List.of(admin), head),
+                List.of("headEmail")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> head.equals(given().auth().oauth2(cncs())
+                .get("/api/registry/accounts/" + account).then().extract().path("headEmail")));
+        sendAll();
+        assertThat(Mailbox.of(head)).singleElement().satisfies(m -> assertThat(text(m)).contains("Si no se atiende a más"
+                + " tardar el jueves 10 de agosto de 2028 a las 18:00 (hora del centro de México)"));
+        assertThat(observation(id)).containsEntry("attendBy", "2028-08-11T00:00:00Z").containsEntry("awaitingHead", false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !events(account, EscalatedToAreaHead.class).isEmpty());
+        assertThat(events(account, EscalatedToAreaHead.class)).singleElement()
+                .satisfies(event -> assertThat(event.attendBy()).isEqualTo(Instant.parse("2028-08-11T00:00:00Z")));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private static org.hamcrest.Matcher<String> startsWithText(String prefix) {
