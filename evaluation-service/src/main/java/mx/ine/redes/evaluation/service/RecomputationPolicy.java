@@ -1,5 +1,7 @@
 package mx.ine.redes.evaluation.service;
 
+import java.time.Instant;
+
 /**
  * The named rules by which a request's and an observation's terms start and move (domain.md §3, Art. 7 III, Art. 12,
  * Art. 15); a request's {@code policy} lists those applied, and the README explains each.
@@ -28,9 +30,9 @@ public final class RecomputationPolicy {
      * was told to someone (a request's, an observation's, a head's): the recomputed instant, held at
      * what was told, and left where it was if it would land in the past.
      */
-    public static java.time.Instant certain(java.time.Instant computed, java.time.Instant current, java.time.Instant notified,
-                                            java.time.Instant now) {
-        java.time.Instant target = notified != null && computed.isBefore(notified) ? notified : computed;
+    public static Instant certain(Instant computed, Instant current, Instant notified,
+                                            Instant now) {
+        Instant target = notified != null && computed.isBefore(notified) ? notified : computed;
         if (!target.equals(current) && !target.isAfter(now)) {
             return current;
         }
