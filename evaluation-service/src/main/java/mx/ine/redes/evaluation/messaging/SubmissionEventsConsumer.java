@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.ine.redes.evaluation.service.EvaluationCaseService;
+import mx.ine.redes.evaluation.service.ObservationService;
 import mx.ine.redes.evaluation.service.RequestService;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.support.consumer.EventConsumption;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Submissions attend requests: progress and the Art. 15 chain follow them; each version opens or
- * updates the request's evaluation case (Art. 13), in the same inbox transaction. A submission that fails
+ * updates the request's evaluation case (Art. 13) and a correction answers its observation (Art. 14), in the
+ * same inbox transaction. A submission that fails
  * to apply is retried until it is, never skipped: a lost one would let an escalation run on.
  */
 @ApplicationScoped
@@ -30,6 +32,9 @@ public class SubmissionEventsConsumer implements RecordHandler {
 
     @Inject
     EvaluationCaseService cases;
+
+    @Inject
+    ObservationService observations;
 
     @Inject
     EventConsumption consumption;
@@ -52,6 +57,8 @@ public class SubmissionEventsConsumer implements RecordHandler {
                 // The case first: it takes the calendar (shared) before any row lock, as every term's command must.
                 cases.recordSubmission(received);
                 requests.recordSubmission(received);
+                // A correction answering an observation (Art. 14), once the case holds its figures.
+                observations.recordCorrection(received);
             }
         });
     }

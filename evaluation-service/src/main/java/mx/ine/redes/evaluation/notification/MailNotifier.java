@@ -62,7 +62,8 @@ public class MailNotifier implements Notifier {
 
     private static final Logger LOG = Logger.getLogger(MailNotifier.class);
     private static final Set<String> CHAIN_KINDS = Set.of(NoticeKind.REQUEST_OVERDUE.name(),
-            NoticeKind.ESCALATED_TO_AREA_HEAD.name());
+            NoticeKind.ESCALATED_TO_AREA_HEAD.name(), NoticeKind.OBSERVATION_OVERDUE.name(),
+            NoticeKind.OBSERVATION_ESCALATED.name());
 
     @Inject
     Clock clock;
@@ -219,7 +220,7 @@ public class MailNotifier implements Notifier {
             notification.notBefore = deadlines.nextBusinessTime(now);
             return Optional.of(new Claimed(notification.id, null));
         }
-        Optional<NoticeSubjects> subject = subjects.stream().findFirst();
+        Optional<NoticeSubjects> subject = subjectOf(notification);
         Map<String, String> values = new HashMap<>(notification.values);
         if (subject.isPresent()) {
             NoticeSubjects.Decision decision = subject.get().beforeSending(notification, now);
@@ -298,7 +299,6 @@ public class MailNotifier implements Notifier {
 
     /** Terms that run from notices that left; each in its own transaction, none sends mail. */
     private void followUps() {
-        Optional<NoticeSubjects> subject = subjects.stream().findFirst();
         for (int i = 0; i < config.maxPerSweep(); i++) {
             try {
                 boolean more = QuarkusTransaction.requiringNew().call(() -> {
@@ -312,7 +312,7 @@ public class MailNotifier implements Notifier {
                     if (pending.isEmpty()) {
                         return false;
                     }
-                    subject.ifPresent(s -> s.afterSent(pending.get(0)));
+                    subjectOf(pending.get(0)).ifPresent(s -> s.afterSent(pending.get(0)));
                     pending.get(0).followUpPending = false;
                     return true;
                 });
@@ -324,6 +324,12 @@ public class MailNotifier implements Notifier {
                 return;
             }
         }
+    }
+
+    /** The subject that decides this notice's kind (a request, an observation). */
+    private Optional<NoticeSubjects> subjectOf(Notification notification) {
+        NoticeKind kind = NoticeKind.valueOf(notification.kind);
+        return subjects.stream().filter(s -> s.handles(kind)).findFirst();
     }
 
     private record Recipients(List<String> emails, Map<String, String> values, Instant deferUntil) {

@@ -1,6 +1,10 @@
 package mx.ine.redes.evaluation.notification;
 
-/** The notices of a request's life (domain.md §3, Art. 12, 15) and the alerts to CNCS. */
+/**
+ * The notices of a request's life (domain.md §3, Art. 12, 15), of an observation's (Art. 14, 15)
+ * and the alerts to CNCS. Each belongs to one kind of subject, whose {@link NoticeSubjects} decides
+ * around its leaving.
+ */
 public enum NoticeKind {
     REQUEST_ISSUED,
     DEADLINE_REMINDER,
@@ -20,10 +24,43 @@ public enum NoticeKind {
     /** To CNCS: an account has no administrator, so its request cannot be notified and its term does not run. */
     NO_ADMINISTRATOR_ALERT,
     /** To CNCS: nobody up the area tree has a head, so an escalation cannot be notified. */
-    NO_HEAD_ALERT;
+    NO_HEAD_ALERT,
+    /** To the administrators: CNCS observed the submission's figures (Art. 14); the term runs from this notice. */
+    OBSERVATION_ISSUED(Subject.OBSERVATION),
+    /** An open observation's deadline moved (a calendar change, or its notice left later than assumed). */
+    OBSERVATION_DEADLINE_CHANGED(Subject.OBSERVATION),
+    /** To the administrators: the observation was not corrected in time. */
+    OBSERVATION_OVERDUE(Subject.OBSERVATION),
+    /** To the head of the area (Art. 15): instruct its immediate attention; the head's term runs from it. */
+    OBSERVATION_ESCALATED(Subject.OBSERVATION),
+    /** The head's term of an escalated observation moved with the calendar. */
+    OBSERVATION_HEAD_TERM_CHANGED(Subject.OBSERVATION),
+    /** An on-time correction arrived after the chain fired: whoever was told is told it was withdrawn. */
+    OBSERVATION_CHAIN_WITHDRAWN(Subject.OBSERVATION),
+    /** To CNCS: the account has no administrator, so the observation cannot be notified and its term does not run. */
+    OBSERVATION_NO_ADMINISTRATOR_ALERT(Subject.OBSERVATION),
+    /** To CNCS: nobody up the area tree has a head, so the observation's escalation cannot be notified. */
+    OBSERVATION_NO_HEAD_ALERT(Subject.OBSERVATION);
 
-    /** Notices about a request's deadline: a newer one supersedes a queued older one. */
+    /** What a notice is about: the one whose {@link NoticeSubjects} it goes to. */
+    public enum Subject { REQUEST, OBSERVATION }
+
+    private final Subject subject;
+
+    NoticeKind() {
+        this(Subject.REQUEST);
+    }
+
+    NoticeKind(Subject subject) {
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    /** Notices about a deadline: a newer one supersedes a queued older one. */
     public boolean aboutTheDeadline() {
-        return this == DEADLINE_REMINDER || this == DEADLINE_CHANGED;
+        return this == DEADLINE_REMINDER || this == DEADLINE_CHANGED || this == OBSERVATION_DEADLINE_CHANGED;
     }
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 import mx.ine.redes.evaluation.Notification;
 
 /**
- * What the subject of a notice (a request) says about it around the moment it leaves. The sender
+ * What the subject of a notice (a request, an observation) says about it around the moment it leaves. The sender
  * calls {@link #beforeSending} in the short transaction that claims the notice, under the
  * subject's lock, and {@link #afterSent} after the mail left, in a transaction of its own: a
  * failure there is retried without sending the mail again.
  */
 public interface NoticeSubjects {
+
+    /** Whether this subject decides notices of {@code kind} (each kind has exactly one). */
+    boolean handles(NoticeKind kind);
 
     /** The values to send with (fresh from the subject), or a reason not to send at all. */
     Decision beforeSending(Notification notification, Instant now);

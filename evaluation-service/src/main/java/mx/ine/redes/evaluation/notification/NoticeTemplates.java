@@ -7,7 +7,9 @@ import java.util.Map;
  * subject when the notice leaves): {@code handle}, {@code network}, {@code cycle}, {@code dueAt}
  * and {@code attendBy} (already written for people, in the Institute's time zone),
  * {@code areaCode}, {@code headArea}, {@code requestedFields}, {@code requestReason},
- * {@code reason}, {@code receivedAt}, {@code withdrawnAt}, {@code withdrawalReason}.
+ * {@code reason}, {@code receivedAt}, {@code withdrawnAt}, {@code withdrawalReason}; an observation's also
+ * {@code observationText}, {@code figures} (one line per figure concerned, with the value submitted)
+ * and {@code correctionBusinessDays}.
  *
  * <p>A notice says only what really happened: the administrators' overdue notice states the rule
  * of Art. 15, not that the head was told (the head's own notice may still be waiting for a head).
@@ -24,6 +26,7 @@ public final class NoticeTemplates {
         String account = value(values, "network") + " " + value(values, "handle");
         boolean adHoc = value(values, "cycle").isBlank();
         String request = adHoc ? "extraordinario (Art. 12)" : "del ciclo " + value(values, "cycle");
+        String observed = adHoc ? "del requerimiento extraordinario (Art. 12)" : "del ciclo " + value(values, "cycle");
         String footer = "\n\nEste mensaje fue enviado por el sistema de revisión de cuentas de redes sociales del"
                 + " Instituto Nacional Electoral (Coordinación Nacional de Comunicación Social). No responda a este correo.";
         return switch (kind) {
@@ -81,6 +84,56 @@ public final class NoticeTemplates {
                             + " venció sin atenderse, pero ni el área ni las áreas de las que depende tienen titular"
                             + " registrado, por lo que no se ha podido escalar (artículo 15). Registre a la persona titular"
                             + " para que se le notifique." + footer);
+            case OBSERVATION_ISSUED -> new Text("Observación a la información estadística " + observed + ": cuenta " + account,
+                    "Conforme al artículo 14 de los Lineamientos, la Coordinación Nacional de Comunicación Social formula la"
+                            + " siguiente observación a la información estadística " + observed + " que entregó la cuenta "
+                            + account + ":\n\n" + value(values, "observationText") + "\n\nDatos observados (valor entregado):\n"
+                            + value(values, "figures") + "\n\nCuenta con " + value(values, "correctionBusinessDays")
+                            + " días hábiles para corregirla: la fecha límite es el " + value(values, "dueAt")
+                            + ". Para atenderla, entregue la información corregida indicando que responde a esta observación."
+                            + footer);
+            case OBSERVATION_DEADLINE_CHANGED -> new Text("Cambio de fecha límite de una observación: cuenta " + account,
+                    "La fecha límite para corregir la observación a la información estadística " + observed + " de la cuenta "
+                            + account + " es ahora el " + value(values, "dueAt") + ". Motivo: " + value(values, "reason")
+                            + ".\n\nObservación: " + value(values, "observationText") + footer);
+            case OBSERVATION_OVERDUE -> new Text("Observación no atendida: cuenta " + account,
+                    "El plazo para corregir la observación a la información estadística " + observed + " de la cuenta "
+                            + account + " venció el " + value(values, "dueAt") + " sin que se recibiera la corrección."
+                            + "\n\nObservación: " + value(values, "observationText") + "\n\nConforme al artículo 15 de los"
+                            + " Lineamientos, una observación no atendida se turna a la persona titular del área." + footer);
+            case OBSERVATION_ESCALATED -> new Text("Observación no atendida en su área: cuenta " + account,
+                    "La cuenta " + account + " del área " + value(values, "areaCode") + " no atendió la observación que la"
+                            + " Coordinación Nacional de Comunicación Social formuló a su información estadística " + observed
+                            + ", cuyo plazo de corrección venció el " + value(values, "dueAt") + "."
+                            + ("false".equals(values.get("headIsOwnArea"))
+                                    ? " Se le notifica como titular del área " + value(values, "headArea")
+                                            + ", de la que depende, porque el área " + value(values, "areaCode")
+                                            + " no tiene titular registrado."
+                                    : "")
+                            + "\n\nObservación: " + value(values, "observationText") + "\n\nDatos observados (valor entregado):\n"
+                            + value(values, "figures") + "\n\nConforme al artículo 15 de los Lineamientos, se le notifica para"
+                            + " que instruya la atención inmediata de la observación. Si no se atiende a más tardar el "
+                            + value(values, "attendBy") + ", se informará al Comité de Gestión y Publicación Electrónica." + footer);
+            case OBSERVATION_HEAD_TERM_CHANGED -> new Text("Cambio de plazo para atender una observación: cuenta " + account,
+                    "El plazo para que se atienda la observación a la información estadística " + observed + " de la cuenta "
+                            + account + " es ahora el " + value(values, "attendBy") + ". Motivo: " + value(values, "reason") + "."
+                            + footer);
+            case OBSERVATION_CHAIN_WITHDRAWN -> new Text("Aviso retirado: la cuenta " + account + " corrigió a tiempo",
+                    "La corrección de la información estadística " + observed + " de la cuenta " + account + " se recibió el "
+                            + value(values, "receivedAt") + ", dentro del plazo para atender la observación, que vencía el "
+                            + value(values, "dueAt") + ". Queda sin efecto el aviso de observación no atendida que recibió; no"
+                            + " se requiere ninguna acción." + footer);
+            case OBSERVATION_NO_ADMINISTRATOR_ALERT -> new Text("Cuenta sin administrador: no se pudo notificar la observación"
+                    + " a " + account,
+                    "La cuenta " + account + " del área " + value(values, "areaCode") + " no tiene persona administradora"
+                            + " registrada, por lo que la observación a su información estadística " + observed + " no se le ha"
+                            + " podido notificar y su plazo no corre. Registre una persona administradora para que se notifique."
+                            + footer);
+            case OBSERVATION_NO_HEAD_ALERT -> new Text("Sin titular: no se pudo escalar la observación de " + account,
+                    "La observación a la información estadística " + observed + " de la cuenta " + account + " del área "
+                            + value(values, "areaCode") + " venció sin atenderse, pero ni el área ni las áreas de las que"
+                            + " depende tienen titular registrado, por lo que no se ha podido escalar (artículo 15). Registre a"
+                            + " la persona titular para que se le notifique." + footer);
         };
     }
 

@@ -68,7 +68,7 @@ public class EvaluationResource {
                                                     @QueryParam("late") String late, @QueryParam("dueBefore") String dueBefore,
                                                     @BeanParam PageParams paging) {
         Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), dueBefore(dueBefore), paging.request());
-        return new Page<>(page.items().stream().map(c -> toResponse(c, null, null)).toList(), page.page(), page.size(),
+        return new Page<>(page.items().stream().map(c -> toResponse(c, null, null, null)).toList(), page.page(), page.size(),
                 page.total());
     }
 
@@ -102,7 +102,9 @@ public class EvaluationResource {
         List<EvaluationResponse.Receipt> receipts = queries.receipts(id).stream()
                 .map(row -> new EvaluationResponse.Receipt(((Number) row[0]).intValue(), (UUID) row[1], instantOf(row[2]),
                         (Boolean) row[3])).toList();
-        return toResponse(evaluation, receipts, term);
+        List<ObservationResponse.Summary> observations = mx.ine.redes.evaluation.Observation.ofEvaluation(id).stream()
+                .map(o -> new ObservationResponse.Summary(o.id, o.status.name(), o.dueAt, o.attendBy)).toList();
+        return toResponse(evaluation, receipts, term, observations);
     }
 
     @GET
@@ -134,7 +136,7 @@ public class EvaluationResource {
                     + " EvaluationCompleted; submissions-service cierra entonces el requerimiento del ciclo. Sin cuerpo.")
     @APIResponse(responseCode = "200", description = "La evaluación concluida")
     @APIResponse(responseCode = "404", description = "No existe la evaluación")
-    @APIResponse(responseCode = "409", description = "Ya fue concluida")
+    @APIResponse(responseCode = "409", description = "Ya fue concluida, o tiene observaciones abiertas (las nombra)")
     @APIResponse(responseCode = "422", description = "Es de un requerimiento específico (sin pares) o de un ciclo que no se conoce")
     public CompletionResponse completeEvaluation(@PathParam("id") UUID id) {
         queries.require(id);
@@ -231,10 +233,11 @@ public class EvaluationResource {
         return days;
     }
 
-    private static EvaluationResponse toResponse(EvaluationCase c, List<EvaluationResponse.Receipt> receipts, DeadlineResponse term) {
+    private static EvaluationResponse toResponse(EvaluationCase c, List<EvaluationResponse.Receipt> receipts, DeadlineResponse term,
+                                                 List<ObservationResponse.Summary> observations) {
         return new EvaluationResponse(c.id, c.requestId, c.accountId, c.cycleId, c.network, c.areaCode, c.areaLevel,
                 c.submissionId, c.latestVersion, c.firstReceivedAt, c.latestReceivedAt, c.status.name(), c.dueAt,
                 c.effectiveAt, c.policy, c.calendarVersion, c.late, c.termPassedAt, c.completedAt, c.figures, c.audience,
-                c.campaigns, c.warnings, c.suggestedObservations, receipts, term);
+                c.campaigns, c.warnings, c.suggestedObservations, receipts, term, observations);
     }
 }

@@ -38,7 +38,9 @@ public record EvaluationResponse(
         List<SubmissionReceived.SubmissionWarning> warnings,
         List<EvaluationCase.SuggestedObservation> suggestedObservations,
         List<Receipt> receipts,
-        DeadlineResponse term) {
+        DeadlineResponse term,
+        /** The case's observations (Art. 14), oldest first; only in a single read. */
+        List<ObservationResponse.Summary> observations) {
 
     /** One version's receipt; {@code applied} false: it arrived after a higher version and changed nothing. */
     public record Receipt(int version, UUID submissionId, Instant receivedAt, boolean applied) {

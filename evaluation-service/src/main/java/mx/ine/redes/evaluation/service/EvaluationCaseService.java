@@ -209,8 +209,8 @@ public class EvaluationCaseService {
     /**
      * CNCS completes the evaluation (Art. 13) with the score the cycle gives it now, recorded as it
      * is, and announces it ({@code EvaluationCompleted}, outbox, same transaction). Late when CNCS's
-     * term had passed. Observations (Art. 14) do not exist yet in this service: when they do, an open
-     * one will block completion here.
+     * term had passed. An observation still open (Art. 14: issued, answered but not decided, or
+     * escalated) blocks it; one reported to the Committee does not (its chain ended there).
      */
     public EvaluationCase complete(UUID caseId, String actor) {
         EvaluationCase evaluation = lock(caseId);
@@ -218,6 +218,7 @@ public class EvaluationCaseService {
             throw ProblemException.conflict(Text.of("La evaluación ya fue concluida el " + evaluation.completedAt + ".",
                     "The evaluation was already completed on " + evaluation.completedAt + "."));
         }
+        ObservationQueries.refuseCompletionWhileOpen(evaluation.id);
         mx.ine.redes.evaluation.scoring.AccountScore score = caseScoring.score(evaluation);
         Instant now = clock.instant();
         if (!evaluation.late && now.isAfter(evaluation.dueAt)) {

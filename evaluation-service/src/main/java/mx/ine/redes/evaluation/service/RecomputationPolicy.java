@@ -1,7 +1,9 @@
 package mx.ine.redes.evaluation.service;
 
+import java.time.Instant;
+
 /**
- * The named rules by which a request's terms start and move (domain.md §3, Art. 7 III, Art. 12,
+ * The named rules by which a request's and an observation's terms start and move (domain.md §3, Art. 7 III, Art. 12,
  * Art. 15); a request's {@code policy} lists those applied, and the README explains each.
  */
 public final class RecomputationPolicy {
@@ -22,6 +24,20 @@ public final class RecomputationPolicy {
     public static final String AD_HOC_DUE_DATE = "AD_HOC_DUE_DATE (Art. 12)";
     /** An ad hoc notice that takes effect only after the day set runs at least one business day from its effect. */
     public static final String AD_HOC_AT_LEAST_ONE_BUSINESS_DAY = "AD_HOC_AT_LEAST_ONE_BUSINESS_DAY";
+
+    /**
+     * {@link #NOTIFIED_DEADLINE_NEVER_EARLIER} and {@link #NEVER_INTO_THE_PAST}, for every term that
+     * was told to someone (a request's, an observation's, a head's): the recomputed instant, held at
+     * what was told, and left where it was if it would land in the past.
+     */
+    public static Instant certain(Instant computed, Instant current, Instant notified,
+                                            Instant now) {
+        Instant target = notified != null && computed.isBefore(notified) ? notified : computed;
+        if (!target.equals(current) && !target.isAfter(now)) {
+            return current;
+        }
+        return target;
+    }
 
     private RecomputationPolicy() {
     }

@@ -561,6 +561,11 @@ public class RequestService implements NoticeSubjects {
     // --- notices leaving (NoticeSubjects) -----------------------------------------------------------
 
     @Override
+    public boolean handles(NoticeKind kind) {
+        return kind.subject() == NoticeKind.Subject.REQUEST;
+    }
+
+    @Override
     public Decision beforeSending(Notification notification, Instant now) {
         DeadlineCalculator calculator = calculator();
         SubmissionRequest request = lock(notification.subjectId);
@@ -769,7 +774,7 @@ public class RequestService implements NoticeSubjects {
             return;
         }
         Deadline deadline = termFrom(calculator, request, request.noticeSentAt);
-        Instant target = certain(deadline.dueAt(), request.dueAt, request.notifiedDueAt, now);
+        Instant target = RecomputationPolicy.certain(deadline.dueAt(), request.dueAt, request.notifiedDueAt, now);
         request.calendarVersion = change.calendarVersion();
         // The notice's effect follows the calendar too (a day made non-working moves it to the next opening).
         request.effectiveAt = deadline.effectiveAt();
@@ -784,7 +789,7 @@ public class RequestService implements NoticeSubjects {
 
     private void recomputeHeadTerm(SubmissionRequest request, DeadlineCalculator calculator, Instant now, CalendarChanged change) {
         Instant computed = calculator.afterBusinessDays(request.headNoticeSentAt, config.escalationBusinessDays()).dueAt();
-        Instant target = certain(computed, request.attendBy, request.notifiedAttendBy, now);
+        Instant target = RecomputationPolicy.certain(computed, request.attendBy, request.notifiedAttendBy, now);
         if (target.equals(request.attendBy)) {
             return;
         }
@@ -794,19 +799,6 @@ public class RequestService implements NoticeSubjects {
             notifier.enqueue(new Notice(NoticeKind.HEAD_TERM_CHANGED, List.of(request.escalatedToEmail), request.id,
                     request.accountId, withReason(request, change.description())));
         }
-    }
-
-    /**
-     * {@link RecomputationPolicy#NOTIFIED_DEADLINE_NEVER_EARLIER} and
-     * {@link RecomputationPolicy#NEVER_INTO_THE_PAST}: the recomputed instant, held at what was told,
-     * and left where it was if it would land in the past.
-     */
-    static Instant certain(Instant computed, Instant current, Instant notified, Instant now) {
-        Instant target = notified != null && computed.isBefore(notified) ? notified : computed;
-        if (!target.equals(current) && !target.isAfter(now)) {
-            return current;
-        }
-        return target;
     }
 
     private void moveDeadline(SubmissionRequest request, Instant newDueAt, long calendarVersion, String reason, boolean notified) {
