@@ -69,6 +69,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "decommission_observations")
     public String decommissionObservations;
 
+    /** The evaluation's proposed baja ({@link BajaProposal}) the baja act cited, if any. */
+    @Column(name = "decommission_baja_proposal_id")
+    public UUID decommissionBajaProposalId;
+
     /** No publication for more than 365 days (seed 002: "inactivas"). */
     @Column(nullable = false)
     public boolean dormant;

@@ -41,6 +41,13 @@ public class AccountAct extends PanacheEntityBase {
 
     public String observations;
 
+    /** The evaluation's proposed baja a baja act cites ({@link BajaProposal}), if any. */
+    @Column(name = "baja_proposal_id")
+    public UUID bajaProposalId;
+
+    /** How the act cites that proposal ({@link BajaProposal#citation()}), as recorded. */
+    public String citation;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

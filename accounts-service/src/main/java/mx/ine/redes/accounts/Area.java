@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An organisational area of the Institute (Art. 3 II) and its head (titular). */
+/** An organisational area of the Institute (Art. 3 II), its head (titular) and its liaison (Art. 9). */
 @Entity
 @Table(name = "area")
 public class Area extends PanacheEntityBase {
@@ -46,6 +46,13 @@ public class Area extends PanacheEntityBase {
 
     @Column(name = "head_email")
     public String headEmail;
+
+    /** The person in charge of the topic (Art. 9, "encargado del tema"): both or neither. */
+    @Column(name = "liaison_name")
+    public String liaisonName;
+
+    @Column(name = "liaison_email")
+    public String liaisonEmail;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

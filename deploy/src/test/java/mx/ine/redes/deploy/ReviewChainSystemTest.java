@@ -189,8 +189,8 @@ class ReviewChainSystemTest {
         for (String accountId : List.of(newAccountId, chiapasAccountId)) {
             ApiClient.Response issued = api.postJson(service("evaluation-service", "/api/observations"), cncs, Map.of(
                     "evaluationId", evaluationByAccount.get(accountId),
-                    "text", "Las impresiones reportadas (1,200) son menores que los mensajes publicados (2,345); verifique la cifra.",
-                    "fields", List.of("impressions"),
+                    "text", "Las impresiones reportadas son menores que los mensajes publicados; verifique la cifra.",
+                    "fields", List.of("impressions", "posts"),
                     "suggestion", "IMPRESSIONS_BELOW_POSTS"));
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
             observationByAccount.put(accountId, issued.json().path("id").asText());
@@ -203,9 +203,9 @@ class ReviewChainSystemTest {
             assertThat(days).contains("sábado", "domingo", "primer lunes de febrero");
             assertThat(Instant.parse(observation.path("term").path("dueAt").asText())).isEqualTo(OBSERVATION_DUE);
         }
-        List<Mail> notices = awaitMails(ADMINISTRATOR, "Observación", 2);
+        List<Mail> notices = awaitMails(ADMINISTRATOR, "Observación a la información estadística", 2);
         assertThat(notices).allSatisfy(mail -> assertThat(mail.body())
-                .contains("martes 8 de febrero de 2028 a las 18:00", "impresiones", "1,200", "2,345"));
+                .contains("martes 8 de febrero de 2028 a las 18:00", "Las impresiones reportadas son menores", "1,200", "2,345"));
     }
 
     @Test
@@ -256,13 +256,14 @@ class ReviewChainSystemTest {
         String observationId = observationByAccount.get(newAccountId);
         awaitJson(service("evaluation-service", "/api/observations/" + observationId), cncs,
                 json -> "ESCALATED".equals(json.path("status").asText()));
-        assertThat(awaitMails(ADMINISTRATOR, "vencido", 1)).isNotEmpty();
+        assertThat(awaitMails(ADMINISTRATOR, "Observación no atendida: cuenta", 1).getFirst().body())
+                .contains("martes 8 de febrero de 2028 a las 18:00");
         // After hours: the head's notice waits for the next opening, and the head's term runs from it.
         advanceTo(NEXT_OPENING);
         JsonNode escalated = awaitJson(service("evaluation-service", "/api/observations/" + observationId), cncs,
                 json -> json.hasNonNull("headNoticeSentAt"));
         assertThat(Instant.parse(escalated.path("attendBy").asText())).isEqualTo(HEAD_TERM_ENDS);
-        List<Mail> toHead = awaitMails(HEAD, "Observación", 1);
+        List<Mail> toHead = awaitMails(HEAD, "Observación no atendida en su área", 1);
         assertThat(toHead.getFirst().body()).contains("instruya la atención inmediata", "viernes 11 de febrero de 2028 a las 18:00",
                 "martes 8 de febrero de 2028 a las 18:00");
         // The head sees it in their area.

@@ -31,6 +31,11 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> recipients;
 
+    /** Who was really copied when it left: the area's liaison (Art. 9) on a notice to the administrators. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> cc = new java.util.ArrayList<>();
+
     @Column(name = "subject_id", nullable = false)
     public UUID subjectId;
 

@@ -5,6 +5,8 @@ import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.AccountAct;
 import mx.ine.redes.accounts.AccountChange;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.AreaChange;
+import mx.ine.redes.accounts.rest.AreaChangeResponse;
 import mx.ine.redes.accounts.rest.AccountHistoryResponse;
 import mx.ine.redes.accounts.rest.AccountResponse;
 import mx.ine.redes.accounts.rest.AreaResponse;
@@ -19,7 +21,7 @@ public final class RegistryMapper {
 
     public static AreaResponse toResponse(Area area) {
         return new AreaResponse(area.id, area.code, area.name, area.level, area.state, area.district,
-                area.parent == null ? null : area.parent.code, area.headName, area.headEmail);
+                area.parent == null ? null : area.parent.code, area.headName, area.headEmail, area.liaisonName, area.liaisonEmail);
     }
 
     public static AccountResponse toResponse(Account account, List<String> administratorEmails) {
@@ -27,7 +29,8 @@ public final class RegistryMapper {
                 account.kind, account.status, account.area.code, account.area.name, account.area.level,
                 account.platformAccountId, account.registeredOn, account.lastPublicationOn, account.dormant,
                 account.notLocated, account.possibleHijack, administratorEmails.isEmpty(), administratorEmails,
-                account.decommissionedOn, account.decommissionReason, account.decommissionObservations);
+                account.decommissionedOn, account.decommissionReason, account.decommissionObservations,
+                account.decommissionBajaProposalId);
     }
 
     public static AccountSnapshot toSnapshot(Account account, List<String> administratorEmails) {
@@ -35,7 +38,8 @@ public final class RegistryMapper {
         return new AccountSnapshot(account.id, account.network.name(), account.handle, account.url,
                 account.displayName, account.kind.name(), account.status.name(), area.code, area.name,
                 area.level.name(), area.state, area.district, area.headName, area.headEmail,
-                administratorEmails, account.registeredOn, account.lastPublicationOn, ancestors(area));
+                administratorEmails, account.registeredOn, account.lastPublicationOn, ancestors(area),
+                area.liaisonName, area.liaisonEmail);
     }
 
     /** The areas above {@code area}, its parent first. */
@@ -54,6 +58,10 @@ public final class RegistryMapper {
 
     public static AccountHistoryResponse.Act toResponse(AccountAct act) {
         return new AccountHistoryResponse.Act(act.kind.name(), act.decidedOn, act.reason, act.observations,
-                act.recordedBy, act.recordedAt);
+                act.bajaProposalId, act.citation, act.recordedBy, act.recordedAt);
+    }
+
+    public static AreaChangeResponse toResponse(AreaChange change) {
+        return new AreaChangeResponse(change.changedAt, change.changedBy, change.change, change.before, change.after);
     }
 }

@@ -13,7 +13,8 @@ public record AccountHistoryResponse(UUID accountId, List<Change> changes, List<
                          Map<String, Object> after) {
     }
 
-    public record Act(String kind, LocalDate decidedOn, String reason, String observations, String recordedBy,
-                      Instant recordedAt) {
+    /** {@code bajaProposalId}/{@code citation}: the evaluation's proposed baja a baja act cites, if any, and in what words. */
+    public record Act(String kind, LocalDate decidedOn, String reason, String observations, UUID bajaProposalId,
+                      String citation, String recordedBy, Instant recordedAt) {
     }
 }

@@ -178,10 +178,13 @@ public class AccountResource {
     @Path("/{id}/decommission")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Da de baja una cuenta (con fecha, motivo y observaciones); nada se borra",
-            description = "La fecha no puede ser futura ni anterior al registro de la cuenta.")
+            description = "La fecha no puede ser futura ni anterior al registro de la cuenta. bajaProposalId (opcional) es la"
+                    + " propuesta de baja de la evaluación (BajaProposed) que esta baja decide: el acta, el historial, la cuenta"
+                    + " y AccountDecommissioned la citan.")
     @APIResponse(responseCode = "200", description = "La cuenta dada de baja")
     @APIResponse(responseCode = "404", description = "No existe la cuenta")
     @APIResponse(responseCode = "409", description = "Ya fue dada de baja")
+    @APIResponse(responseCode = "422", description = "bajaProposalId no es una propuesta de baja recibida para esta cuenta")
     public AccountResponse decommissionAccount(@PathParam("id") UUID id, @Valid @NotNull DecommissionRequest request) {
         return response(accounts.decommission(id, request, caller.email()));
     }

@@ -29,5 +29,6 @@ public record AccountResponse(
         List<String> administrators,
         LocalDate decommissionedOn,
         String decommissionReason,
-        String decommissionObservations) {
+        String decommissionObservations,
+        UUID decommissionBajaProposalId) {
 }

@@ -86,15 +86,34 @@ public class AreaResource {
     @PATCH
     @Path("/{code}")
     @RolesAllowed(Roles.CNCS)
-    @Operation(summary = "Cambia el nombre, el área superior o el titular de un área",
+    @Operation(summary = "Cambia el nombre, el área superior, el titular o el encargado del tema de un área",
             description = "Los campos ausentes no cambian; removeHead=true deja el área sin titular (sus escalamientos pasan al"
-                    + " titular del área superior). Si algo cambia, se anuncia AccountUpdated para cada cuenta vigente del área"
-                    + " y de todas las áreas debajo de ella, y queda en el historial de cada cuenta; si nada cambia, no se"
-                    + " anuncia nada.")
+                    + " titular del área superior). liaisonName y liaisonEmail (correo @ine.mx) nombran al encargado del tema"
+                    + " (Art. 9), a quien se copian los avisos a los administradores de las cuentas del área: ambos o ninguno;"
+                    + " removeLiaison=true lo quita. Si algo cambia, queda como acto en el historial del área y se anuncia"
+                    + " AccountUpdated para cada cuenta vigente del área y de todas las áreas debajo de ella (sólo las del área"
+                    + " cuando cambia sólo el encargado del tema), y queda en el historial de cada cuenta; si nada cambia, no se"
+                    + " anuncia ni registra nada.")
     @APIResponse(responseCode = "200", description = "El área, cambiada o no")
     @APIResponse(responseCode = "404", description = "No existe el área")
+    @APIResponse(responseCode = "409", description = "Una cuenta del área cambió mientras se aplicaba el cambio; no se cambió nada")
     public AreaResponse updateArea(@PathParam("code") String code, @Valid @NotNull AreaUpdate update) {
         return RegistryMapper.toResponse(areas.update(code, update, caller.email()));
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @RolesAllowed({Roles.CNCS, Roles.INTEGRATION, Roles.COMMITTEE, Roles.TRANSPARENCY})
+    @Operation(summary = "Los actos sobre un área, por páginas",
+            description = "Quién, cuándo, qué (UPDATED: nombre, área superior o titular; LIAISON_NAMED o LIAISON_REMOVED: el"
+                    + " encargado del tema), antes y después. Del más antiguo al más reciente, luego por identificador.")
+    @APIResponse(responseCode = "200", description = "Una página de actos del área")
+    @APIResponse(responseCode = "404", description = "No existe el área")
+    public Page<AreaChangeResponse> areaHistory(@PathParam("code") String code, @BeanParam PageParams paging) {
+        Area area = areas.findByCode(code).orElseThrow(() -> ProblemException.notFound(Text.of("No existe el área " + code + ".",
+                "There is no area " + code + ".")));
+        Page<mx.ine.redes.accounts.AreaChange> page = areas.history(area, paging.request());
+        return new Page<>(page.items().stream().map(RegistryMapper::toResponse).toList(), page.page(), page.size(), page.total());
     }
 
     @POST

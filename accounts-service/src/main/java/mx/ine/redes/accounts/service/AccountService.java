@@ -18,6 +18,7 @@ import mx.ine.redes.accounts.AccountAct;
 import mx.ine.redes.accounts.AccountAdministrator;
 import mx.ine.redes.accounts.AccountStatus;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.BajaProposal;
 import mx.ine.redes.accounts.Person;
 import mx.ine.redes.accounts.address.AccountAddress;
 import mx.ine.redes.accounts.address.AccountAddressParser;
@@ -32,6 +33,7 @@ import mx.ine.redes.events.AccountFlaggedDormant;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.AdministratorAssigned;
+import mx.ine.redes.events.BajaProposed;
 import mx.ine.redes.support.outbox.EventPublisher;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.ProblemException.Violation;
@@ -267,17 +269,69 @@ public class AccountService {
         // A baja may be recorded late (the registry is loaded from older inventories) but never ahead,
         // nor before the account was registered.
         requirePastFact(account, "decommissionedOn", request.decommissionedOn(), "La fecha de baja", "The decommission date");
+        BajaProposal proposal = request.bajaProposalId() == null ? null : proposalFor(account, request.bajaProposalId());
         var before = AccountHistory.stateOf(account);
         account.status = AccountStatus.DECOMMISSIONED;
         account.decommissionedOn = request.decommissionedOn();
         account.decommissionReason = request.reason().strip();
         account.decommissionObservations = blankToNull(request.observations());
-        recordAct(account, AccountAct.Kind.DECOMMISSION, request.decommissionedOn(), request.reason(),
+        AccountAct act = recordAct(account, AccountAct.Kind.DECOMMISSION, request.decommissionedOn(), request.reason(),
                 request.observations(), actor);
-        history.record(account, "DECOMMISSIONED", actor, before, AccountHistory.stateOf(account));
+        var after = AccountHistory.stateOf(account);
+        if (proposal != null) {
+            account.decommissionBajaProposalId = proposal.id;
+            act.bajaProposalId = proposal.id;
+            act.citation = proposal.citation();
+            after.put("bajaProposalId", proposal.id.toString());
+            after.put("bajaProposal", proposal.citation());
+        }
+        history.record(account, "DECOMMISSIONED", actor, before, after);
         events.publish(new AccountDecommissioned(account.id, account.network.name(), account.handle, account.area.code,
-                account.decommissionedOn, account.decommissionReason, account.decommissionObservations));
+                account.decommissionedOn, account.decommissionReason, account.decommissionObservations,
+                account.decommissionBajaProposalId));
         return account;
+    }
+
+    /**
+     * The evaluation's proposed baja a baja cites: one received from the evaluation's topic, for this
+     * same account. A proposal not received yet (the evaluation's event may still be on its way) or
+     * of another account is the client's mistake, named as such.
+     */
+    private static BajaProposal proposalFor(Account account, UUID proposalId) {
+        BajaProposal proposal = BajaProposal.findById(proposalId);
+        if (proposal == null) {
+            throw ProblemException.unprocessable(Text.of("No se conoce la propuesta de baja " + proposalId + ".",
+                    "Baja proposal " + proposalId + " is not known."), List.of(Violation.field("bajaProposalId",
+                    Text.of("No se ha recibido de la evaluación una propuesta de baja con este identificador.",
+                            "No baja proposal with this id has been received from the evaluation."))));
+        }
+        if (!proposal.accountId.equals(account.id)) {
+            throw ProblemException.unprocessable(Text.of("La propuesta de baja " + proposalId + " es de otra cuenta.",
+                    "Baja proposal " + proposalId + " is for another account."), List.of(Violation.field("bajaProposalId",
+                    Text.of("La propuesta es de la cuenta " + proposal.accountId + ", no de esta.",
+                            "The proposal is for account " + proposal.accountId + ", not this one."))));
+        }
+        return proposal;
+    }
+
+    /**
+     * Keeps a baja the evaluation proposed ({@code BajaProposed}), so that a baja act may cite it. A
+     * proposal already kept (the same event twice) is left as it is.
+     */
+    public void recordBajaProposal(BajaProposed proposed) {
+        if (BajaProposal.findById(proposed.proposalId()) != null) {
+            return;
+        }
+        BajaProposal proposal = new BajaProposal();
+        proposal.id = proposed.proposalId();
+        proposal.accountId = proposed.accountId();
+        proposal.cycleId = proposed.cycleId();
+        proposal.evaluationId = proposed.evaluationId();
+        proposal.grounds = proposed.grounds();
+        proposal.overallScore = proposed.overallScore();
+        proposal.proposedAt = proposed.proposedAt() == null ? clock.instant() : proposed.proposedAt();
+        proposal.receivedAt = clock.instant();
+        proposal.persist();
     }
 
     public AccountAct recordPermanence(UUID id, PermanenceRequest request, String actor) {

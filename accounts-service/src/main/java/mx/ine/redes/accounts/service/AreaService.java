@@ -22,6 +22,7 @@ import java.util.UUID;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.AccountStatus;
 import mx.ine.redes.accounts.Area;
+import mx.ine.redes.accounts.AreaChange;
 import mx.ine.redes.accounts.AreaLevel;
 import mx.ine.redes.accounts.config.RegistryConfig;
 import mx.ine.redes.accounts.mapping.RegistryMapper;
@@ -131,10 +132,12 @@ public class AreaService {
     }
 
     /**
-     * Renames, moves or changes (or removes) the head of an area. Every account snapshot carries its
-     * own area's name and head and, in {@code ancestors}, the name and head of every area above it;
-     * so every live account of this area and of every area below it is announced again, in this
-     * transaction. A request that changes nothing announces nothing.
+     * Renames, moves or changes (or removes) the head or the liaison of an area. Every account snapshot
+     * carries its own area's name, head and liaison and, in {@code ancestors}, the name and head of
+     * every area above it; so every live account of this area and of every area below it is
+     * announced again, in this transaction (only those of the area itself when just its liaison
+     * changed). The area's own history records the act. A request that changes nothing announces
+     * and records nothing.
      */
     public Area update(String code, AreaUpdate update, String actor) {
         Area area = Area.findByCode(code).orElseThrow(() -> ProblemException.notFound(
@@ -147,6 +150,21 @@ public class AreaService {
         if (update.removesHead() && (update.headName() != null || update.headEmail() != null)) {
             throw ProblemException.invalid("removeHead", Text.of("Indique un titular nuevo o removeHead, no ambos.",
                     "Give a new head or removeHead, not both."));
+        }
+        if (update.removesLiaison() && (update.liaisonName() != null || update.liaisonEmail() != null)) {
+            throw ProblemException.invalid("removeLiaison", Text.of("Indique un encargado del tema nuevo o removeLiaison,"
+                    + " no ambos.", "Give a new person in charge of the topic or removeLiaison, not both."));
+        }
+        String liaisonName = update.removesLiaison() ? null
+                : update.liaisonName() == null ? area.liaisonName : update.liaisonName().strip();
+        String liaisonEmail = update.removesLiaison() ? null
+                : update.liaisonEmail() == null ? area.liaisonEmail : update.liaisonEmail().toLowerCase(Locale.ROOT);
+        if ((liaisonName == null) != (liaisonEmail == null)) {
+            // The liaison is copied on notices by e-mail and named in them: half of one is of no use.
+            String missing = liaisonName == null ? "liaisonName" : "liaisonEmail";
+            throw ProblemException.invalid(missing, Text.of("El encargado del tema necesita nombre (liaisonName) y correo"
+                    + " institucional (liaisonEmail).", "The person in charge of the topic needs a name (liaisonName) and"
+                    + " an institutional e-mail (liaisonEmail)."));
         }
         Area parent = area.parent;
         if (update.parentCode() != null) {
@@ -190,16 +208,66 @@ public class AreaService {
             area.headEmail = headEmail;
             changed.add("headEmail");
         }
-        if (changed.isEmpty()) {
+        List<String> changedLiaison = new ArrayList<>();
+        if (!Objects.equals(liaisonName, area.liaisonName)) {
+            area.liaisonName = liaisonName;
+            changedLiaison.add("liaisonName");
+        }
+        if (!Objects.equals(liaisonEmail, area.liaisonEmail)) {
+            area.liaisonEmail = liaisonEmail;
+            changedLiaison.add("liaisonEmail");
+        }
+        if (changed.isEmpty() && changedLiaison.isEmpty()) {
             return area;
         }
         area.updatedAt = clock.instant();
-        announceSubtree(area, changed, before, describe(area), actor);
+        Map<String, Object> after = describe(area);
+        if (!changed.isEmpty()) {
+            recordAreaChange(area, "UPDATED", actor, before, after);
+        }
+        if (!changedLiaison.isEmpty()) {
+            recordAreaChange(area, liaisonName == null ? "LIAISON_REMOVED" : "LIAISON_NAMED", actor,
+                    liaisonOf(before), liaisonOf(after));
+        }
+        // The liaison travels only in the snapshots of the area's own accounts (ancestors carry none):
+        // a change of it alone is not announced below.
+        List<Area> reached = changed.isEmpty() ? List.of(area) : subtreeOf(area);
+        List<String> changedOwn = new ArrayList<>(changed);
+        changedOwn.addAll(changedLiaison);
+        announceSubtree(area, reached, changedOwn, before, after, actor);
         return area;
     }
 
+    private void recordAreaChange(Area area, String change, String actor, Map<String, Object> before,
+                                  Map<String, Object> after) {
+        AreaChange row = new AreaChange();
+        row.id = UUID.randomUUID();
+        row.area = area;
+        row.changedAt = area.updatedAt;
+        row.changedBy = actor;
+        row.change = change;
+        row.before = before;
+        row.after = after;
+        row.persist();
+    }
+
+    private static Map<String, Object> liaisonOf(Map<String, Object> described) {
+        Map<String, Object> liaison = new LinkedHashMap<>();
+        liaison.put("liaisonName", described.get("liaisonName"));
+        liaison.put("liaisonEmail", described.get("liaisonEmail"));
+        return liaison;
+    }
+
+    /** The acts on an area itself, oldest first (then by id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AreaChange> history(Area area, PageRequest paging) {
+        long total = AreaChange.count("area", area);
+        return paging.of(total, () -> AreaChange.<AreaChange>find("area = ?1 order by changedAt, id", area)
+                .range(paging.firstResult(), paging.firstResult() + paging.size() - 1).list());
+    }
+
     /**
-     * Announces every live account of {@code area} and of the areas below it. The accounts of the
+     * Announces every live account of {@code subtree} ({@code area} and the areas below it it reaches). The accounts of the
      * area itself see {@code changed} (their own area's fields); those below see only
      * {@code ancestors}. The subtree is read in one recursive query; its live accounts in chunks of
      * {@code registry.bulk.chunk-size} (by id, locked: an account change in progress is waited for,
@@ -208,9 +276,8 @@ public class AreaService {
      * nor the memory per account grow with the size of the subtree (a root central area may hold
      * every board of the country).
      */
-    private void announceSubtree(Area area, List<String> changed, Map<String, Object> before, Map<String, Object> after,
-                                 String actor) {
-        List<Area> subtree = subtreeOf(area);
+    private void announceSubtree(Area area, List<Area> subtree, List<String> changed, Map<String, Object> before,
+                                 Map<String, Object> after, String actor) {
         List<String> changedBelow = List.of("ancestors");
         int chunk = Math.max(1, config.bulk().chunkSize());
         UUID last = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
@@ -277,6 +344,8 @@ public class AreaService {
         state.put("parentCode", area.parent == null ? null : area.parent.code);
         state.put("headName", area.headName);
         state.put("headEmail", area.headEmail);
+        state.put("liaisonName", area.liaisonName);
+        state.put("liaisonEmail", area.liaisonEmail);
         return state;
     }
 

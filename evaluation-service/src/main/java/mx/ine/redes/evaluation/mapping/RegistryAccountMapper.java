@@ -11,6 +11,6 @@ public final class RegistryAccountMapper {
     public static RegistryAccountResponse toResponse(ReviewedAccount account) {
         return new RegistryAccountResponse(account.accountId, account.network, account.handle, account.areaCode,
                 account.areaLevel, account.state, account.district, account.headEmail, account.administratorEmails,
-                account.status, account.lastPublicationOn);
+                account.status, account.lastPublicationOn, account.liaisonName, account.liaisonEmail);
     }
 }

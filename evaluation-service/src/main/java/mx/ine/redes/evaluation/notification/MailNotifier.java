@@ -255,6 +255,7 @@ public class MailNotifier implements Notifier {
         values.putAll(recipients.values());
         NoticeTemplates.Text text = NoticeTemplates.render(NoticeKind.valueOf(notification.kind), values);
         notification.recipients = recipients.emails();
+        notification.cc = recipients.cc();
         notification.values = values;
         notification.subject = text.subject();
         notification.body = text.body();
@@ -262,6 +263,7 @@ public class MailNotifier implements Notifier {
         notification.leaseUntil = now.plus(config.sendingLease());
         notification.attempts++;
         MailMessage mail = new MailMessage().setFrom(config.from()).setTo(List.copyOf(notification.recipients))
+                .setCc(recipients.cc().isEmpty() ? null : List.copyOf(recipients.cc()))
                 .setSubject(text.subject()).setText(text.body())
                 .setHeaders(MultiMap.caseInsensitiveMultiMap()
                         .add("Message-ID", "<" + notification.id + "@redes.ine.mx>")
@@ -332,7 +334,21 @@ public class MailNotifier implements Notifier {
         return subjects.stream().filter(s -> s.handles(kind)).findFirst();
     }
 
-    private record Recipients(List<String> emails, Map<String, String> values, Instant deferUntil) {
+    /** Whom a notice goes to as it leaves, and whom it copies ({@code cc}: the area's liaison, Art. 9). */
+    private record Recipients(List<String> emails, Map<String, String> values, Instant deferUntil, List<String> cc) {
+
+        Recipients(List<String> emails, Map<String, String> values, Instant deferUntil) {
+            this(emails, values, deferUntil, List.of());
+        }
+    }
+
+    /** The area's liaison copies the notices to the administrators, unless they are one of them or none is named. */
+    private static List<String> liaisonCopy(ReviewedAccount account) {
+        if (account.liaisonEmail == null || account.liaisonEmail.isBlank()
+                || account.administratorEmails.stream().anyMatch(account.liaisonEmail::equalsIgnoreCase)) {
+            return List.of();
+        }
+        return List.of(account.liaisonEmail);
     }
 
     private Recipients recipients(Notification notification) {
@@ -343,7 +359,7 @@ public class MailNotifier implements Notifier {
             case FIXED -> new Recipients(notification.recipients, Map.of(), null);
             case CNCS -> new Recipients(List.of(config.cncsAddress()), Map.of(), null);
             case ADMINISTRATORS -> new Recipients(account.map(a -> List.copyOf(a.administratorEmails)).orElse(List.of()),
-                    Map.of(), null);
+                    Map.of(), null, account.map(MailNotifier::liaisonCopy).orElse(List.of()));
             case AREA_HEAD -> account.flatMap(ReviewedAccount::responsibleHead)
                     .map(head -> new Recipients(List.of(head.headEmail()), headValues(account.get(), head), null))
                     .orElseGet(() -> new Recipients(List.of(), Map.of(), null));
@@ -370,7 +386,10 @@ public class MailNotifier implements Notifier {
             return new Recipients(List.of(), Map.of(), clock.instant().plus(Duration.ofMinutes(1)));
         }
         Set<String> told = new LinkedHashSet<>();
-        chain.forEach(n -> told.addAll(n.recipients));
+        chain.forEach(n -> {
+            told.addAll(n.recipients);
+            told.addAll(n.cc); // a liaison copied on the overdue notice was told too
+        });
         return new Recipients(new ArrayList<>(told), Map.of(), null);
     }
 

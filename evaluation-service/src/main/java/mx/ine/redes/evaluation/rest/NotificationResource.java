@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
-    public record NotificationResponse(UUID id, String kind, List<String> recipients, UUID subjectId, UUID accountId,
-                                       String status, Instant queuedAt, Instant notBefore, Instant sentAt, int attempts) {
+    /** {@code recipients} and {@code cc}: who was really told, and copied (the area's liaison), when it left. */
+    public record NotificationResponse(UUID id, String kind, List<String> recipients, List<String> cc, UUID subjectId,
+                                       UUID accountId, String status, Instant queuedAt, Instant notBefore, Instant sentAt,
+                                       int attempts) {
     }
 
     @Inject
@@ -49,7 +51,7 @@ public class NotificationResource {
     }
 
     private static NotificationResponse toResponse(Notification n) {
-        return new NotificationResponse(n.id, n.kind, n.recipients, n.subjectId, n.accountId, n.status, n.queuedAt,
+        return new NotificationResponse(n.id, n.kind, n.recipients, n.cc, n.subjectId, n.accountId, n.status, n.queuedAt,
                 n.notBefore, n.sentAt, n.attempts);
     }
 }

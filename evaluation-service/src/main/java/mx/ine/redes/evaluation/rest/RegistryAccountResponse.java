@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/** {@code liaisonName}/{@code liaisonEmail}: the owning area's person in charge of the topic (Art. 9), or none. */
 public record RegistryAccountResponse(
         UUID accountId,
         String network,
@@ -15,5 +16,7 @@ public record RegistryAccountResponse(
         String headEmail,
         List<String> administratorEmails,
         String status,
-        LocalDate lastPublicationOn) {
+        LocalDate lastPublicationOn,
+        String liaisonName,
+        String liaisonEmail) {
 }

@@ -36,6 +36,8 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
         account.state = snapshot.state();
         account.district = snapshot.district();
         account.lastPublicationOn = snapshot.lastPublicationOn();
+        account.liaisonName = snapshot.liaisonName();
+        account.liaisonEmail = snapshot.liaisonEmail();
         // Notices waiting for someone to tell (no administrator, no head) may now have someone.
         heldNotices.recipientsMayHaveChanged(snapshot.accountId());
     }
