@@ -192,6 +192,36 @@ class AuditTrailTest {
     }
 
     @Test
+    void shouldRecordTheDeadlineMovedWhenTheNoticeCouldOnlyLeaveAfterTheDueDay() {
+        flow.moveTo(mexico("2028-07-10T10:00")); // Monday
+        UUID account = register(snapshot(UUID.randomUUID(), area(), List.of(unique("admin")), unique("titular")));
+        UUID request = adHoc(account, "2028-07-12", List.of("posts"), "Prueba de aviso tardío");
+        // Nothing left before Thursday: the term is one business day from the notice (Art. 12), Friday 14 July 18:00.
+        flow.moveTo(mexico("2028-07-13T10:00"));
+        flow.sendAll();
+        assertThat(acts("subject=" + request, cncs())).extracting(a -> a.get("action"), a -> a.get("actor"), a -> a.get("deadline"))
+                .containsExactly(tuple("AD_HOC_REQUEST_ISSUED", "cncs@ine.mx", "2028-07-13T00:00:00Z"),
+                        tuple("DEADLINE_MOVED", "system", "2028-07-15T00:00:00Z"),
+                        tuple("REQUEST_TERM_STARTED", "system", "2028-07-15T00:00:00Z"));
+        assertThat(acts("subject=" + request + "&action=DEADLINE_MOVED", cncs())).singleElement()
+                .satisfies(act -> assertThat(act).containsEntry("summary", "La fecha límite pasó del miércoles 12 de julio de"
+                        + " 2028 a las 18:00 (hora del centro de México) al viernes 14 de julio de 2028 a las 18:00 (hora del"
+                        + " centro de México). Motivo: la notificación salió el jueves 13 de julio de 2028 a las 10:00 (hora del"
+                        + " centro de México)"));
+    }
+
+    @Test
+    void shouldAnswerAnEmptyPageFarBeyondTheEndOfTheCommitteeAndAuditLists() {
+        for (String list : List.of("/api/audit", "/api/committee/items", "/api/committee/resolutions")) {
+            given().auth().oauth2(cncs()).queryParam("page", "2147483647").queryParam("size", "500").get(list)
+                    .then().statusCode(200).body("items.size()", equalTo(0)).body("page", equalTo(2147483647))
+                    .body("size", equalTo(500));
+            given().auth().oauth2(cncs()).queryParam("size", "501").get(list).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].parameter", equalTo("size"));
+        }
+    }
+
+    @Test
     void shouldNeverLetARecordedActBeChangedOrDeleted() {
         flow.moveTo(mexico("2028-07-03T10:00")); // Monday
         UUID account = register(snapshot(UUID.randomUUID(), area(), List.of(unique("admin")), unique("titular")));

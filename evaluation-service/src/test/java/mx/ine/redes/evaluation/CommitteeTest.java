@@ -253,6 +253,11 @@ class CommitteeTest {
         Map<String, Object> item = single(items("area=" + area + "&status=WITHDRAWN", cncs()));
         assertThat(instant(item, "withdrawnAt")).isBetween(Instant.parse("2028-04-11T00:10:01Z"), Instant.parse("2028-04-11T00:12:01Z"));
         assertThat(items("area=" + area + "&status=OPEN", cncs())).isEmpty();
+        assertThat(given().auth().oauth2(cncs()).get("/api/audit?action=CHAIN_WITHDRAWN&subject=" + request).then().statusCode(200)
+                .extract().<List<Map<String, Object>>>path("items")).singleElement().satisfies(act -> assertThat(act)
+                .containsEntry("actor", "system").containsEntry("deadline", "2028-04-06T00:00:00Z")
+                .containsEntry("summary", "Cadena del Art. 15 retirada: la información se recibió a tiempo (miércoles 5 de abril"
+                        + " de 2028 a las 17:00 (hora del centro de México)); el incumplimiento informado al Comité ya no cuenta"));
 
         given().auth().oauth2(committee()).contentType(ContentType.JSON)
                 .body(resolution(CYCLE, "NON_COMPLIANCE_ITEM", request, "AGREED", "Demasiado tarde", "2028-04-10"))

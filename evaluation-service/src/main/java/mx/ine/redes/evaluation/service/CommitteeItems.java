@@ -3,6 +3,7 @@ package mx.ine.redes.evaluation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,10 +93,16 @@ public class CommitteeItems {
 
     /** The chain of a reported subject was withdrawn: its item no longer counts. Nothing if it has none. */
     public void withdraw(UUID subjectId, Instant withdrawnAt) {
-        ofSubject(subjectId).filter(item -> item.status != CommitteeItem.Status.WITHDRAWN).ifPresent(item -> {
-            item.status = CommitteeItem.Status.WITHDRAWN;
-            item.withdrawnAt = withdrawnAt;
-        });
+        // Under the item's lock: a resolution being recorded on it either commits first or sees it withdrawn.
+        ofSubject(subjectId).map(found -> entityManager.find(CommitteeItem.class, found.id, LockModeType.PESSIMISTIC_WRITE))
+                .map(item -> {
+                    entityManager.refresh(item);
+                    return item;
+                })
+                .filter(item -> item.status != CommitteeItem.Status.WITHDRAWN).ifPresent(item -> {
+                    item.status = CommitteeItem.Status.WITHDRAWN;
+                    item.withdrawnAt = withdrawnAt;
+                });
     }
 
     /** The item of a subject, if it was reported. */
