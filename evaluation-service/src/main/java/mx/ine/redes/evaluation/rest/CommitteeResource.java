@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import mx.ine.redes.evaluation.CommitteeItem;
 import mx.ine.redes.evaluation.CommitteeResolution;
 import mx.ine.redes.evaluation.ReviewedAccount;
@@ -75,10 +73,7 @@ public class CommitteeResource {
         Page<CommitteeItem> page = items.list(filter("cycle", cycle, true), filter("area", area, false), status, paging.request());
         List<UUID> ids = page.items().stream().map(item -> item.id).toList();
         Map<UUID, List<CommitteeResolution>> resolved = resolutions.onItems(ids);
-        List<UUID> accountIds = page.items().stream().map(item -> item.accountId).distinct().toList();
-        Map<UUID, ReviewedAccount> accounts = accountIds.isEmpty() ? Map.of()
-                : ReviewedAccount.<ReviewedAccount>list("accountId in ?1", accountIds).stream()
-                        .collect(Collectors.toMap(account -> account.accountId, Function.identity()));
+        Map<UUID, ReviewedAccount> accounts = items.accountsOf(page.items().stream().map(item -> item.accountId).distinct().toList());
         return new Page<>(page.items().stream().map(item -> toResponse(item, accounts.get(item.accountId),
                 resolved.getOrDefault(item.id, List.of()))).toList(), page.page(), page.size(), page.total());
     }

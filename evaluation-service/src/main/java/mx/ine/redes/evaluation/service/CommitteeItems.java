@@ -7,12 +7,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import mx.ine.redes.evaluation.CommitteeItem;
+import mx.ine.redes.evaluation.ReviewedAccount;
 import mx.ine.redes.evaluation.CommitteeItem.SubjectKind;
 import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.paging.PageRequest;
@@ -103,6 +107,16 @@ public class CommitteeItems {
                     item.status = CommitteeItem.Status.WITHDRAWN;
                     item.withdrawnAt = withdrawnAt;
                 });
+    }
+
+    /** The accounts of a page of items, as the registry has them now (network, handle). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, ReviewedAccount> accountsOf(Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return ReviewedAccount.<ReviewedAccount>list("accountId in ?1", accountIds).stream()
+                .collect(Collectors.toMap(account -> account.accountId, Function.identity()));
     }
 
     /** The item of a subject, if it was reported. */

@@ -122,9 +122,9 @@ public class CommitteeResolutions {
                 resolution.accountId, resolution.areaCode, resolution.resolution.name(), resolution.text, resolution.resolvedOn,
                 actor, resolution.recordedAt));
         audit.record(new AuditTrail.Act(actor, "COMMITTEE_RESOLUTION_RECORDED", "COMMITTEE_RESOLUTION", resolution.id.toString(),
-                resolution.accountId, cycleId, null, "El Comité registró la resolución " + resolution.resolution.name() + " ("
+                resolution.accountId, cycleId, null, "Resolución del Comité (" + spanish(resolution.resolution) + ", sesión del "
                         + DAY.format(resolution.resolvedOn) + ") sobre " + (item == null ? "el informe del ciclo " + cycleId
-                        : "el incumplimiento " + item.subjectId), Map.of("subjectKind", resolution.subjectKind.name(),
+                        : "el incumplimiento: " + item.unattended), Map.of("subjectKind", resolution.subjectKind.name(),
                 "resolution", resolution.resolution.name(), "resolvedOn", resolution.resolvedOn.toString()))
                 .with("subjectId", item == null ? null : item.subjectId.toString()));
         return resolution;
@@ -211,6 +211,14 @@ public class CommitteeResolutions {
             parameters.forEach(query::setParameter);
             return query.getResultList();
         });
+    }
+
+    private static String spanish(CommitteeResolution.Kind kind) {
+        return switch (kind) {
+            case RECEIVED -> "se tiene por recibido";
+            case AGREED -> "acuerdo";
+            case INSTRUCTED -> "instrucción";
+        };
     }
 
     /** When a resolution's session was, as people write it ("3 de octubre de 2027"). */
