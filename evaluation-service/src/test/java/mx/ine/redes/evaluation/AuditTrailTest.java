@@ -126,6 +126,8 @@ class AuditTrailTest {
 
         assertThat(acts("account=" + account + "&action=COMMITTEE_RESOLUTION_RECORDED", cncs())).singleElement()
                 .satisfies(act -> assertThat(act).containsEntry("actor", "comite@ine.mx")
+                        .containsEntry("summary", "Resolución del Comité (se tiene por recibido, sesión del 12 de junio de 2028)"
+                                + " sobre el incumplimiento: Requerimiento extraordinario (Art. 12): posts")
                         .containsEntry("subjectKind", "COMMITTEE_RESOLUTION").containsEntry("subjectId", resolution.toString())
                         .containsEntry("cycleId", CYCLE).containsEntry("details", Map.of("subjectKind", "NON_COMPLIANCE_ITEM",
                                 "resolution", "RECEIVED", "resolvedOn", "2028-06-12", "subjectId", request.toString())));
@@ -164,6 +166,7 @@ class AuditTrailTest {
         assertThat(acts("subject=" + request + "&action=REQUEST_WITHDRAWN", cncs())).singleElement()
                 .satisfies(act -> assertThat(act).containsEntry("actor", "cncs@ine.mx")
                         .containsEntry("summary", "Requerimiento retirado. Motivo: Se pidió por error.")
+                        .containsEntry("details", Map.of("reason", "Se pidió por error."))
                         .containsEntry("deadline", "2028-06-22T00:00:00Z"));
         assertThat(acts("subject=" + ofTheBaja + "&action=request_withdrawn", cncs())).singleElement()
                 .satisfies(act -> assertThat(act).containsEntry("actor", "registry")
@@ -204,7 +207,9 @@ class AuditTrailTest {
                         tuple("DEADLINE_MOVED", "system", "2028-07-15T00:00:00Z"),
                         tuple("REQUEST_TERM_STARTED", "system", "2028-07-15T00:00:00Z"));
         assertThat(acts("subject=" + request + "&action=DEADLINE_MOVED", cncs())).singleElement()
-                .satisfies(act -> assertThat(act).containsEntry("summary", "La fecha límite pasó del miércoles 12 de julio de"
+                .satisfies(act -> assertThat(act).containsEntry("details", Map.of("previousDueAt", "2028-07-13T00:00:00Z",
+                        "calendarVersion", String.valueOf(((Number) request(request).get("calendarVersion")).longValue())))
+                        .containsEntry("summary", "La fecha límite pasó del miércoles 12 de julio de"
                         + " 2028 a las 18:00 (hora del centro de México) al viernes 14 de julio de 2028 a las 18:00 (hora del"
                         + " centro de México). Motivo: la notificación salió el jueves 13 de julio de 2028 a las 10:00 (hora del"
                         + " centro de México)"));

@@ -278,7 +278,8 @@ public class RequestService implements NoticeSubjects {
                     request.reason().strip(), now, now, deadline, due.get(), onBehalfOf, actor, requested);
             issued.add(adHoc);
             act(actor, "AD_HOC_REQUEST_ISSUED", adHoc, adHoc.dueAt, "Requerimiento extraordinario (Art. 12) emitido"
-                    + (onBehalfOf == null ? "" : " a petición del Comité") + ": " + String.join(", ", adHoc.requestedFields));
+                    + (onBehalfOf == null ? "" : " a petición del Comité") + ": " + String.join(", ", adHoc.requestedFields),
+                    "reason", adHoc.reason, "committeeResolutionId", onBehalfOf == null ? null : onBehalfOf.toString());
         }
         events.publishAll(requested);
         return issued;
@@ -419,7 +420,8 @@ public class RequestService implements NoticeSubjects {
                 receivedAt, request.dueAt, now, wasReported, told));
         committeeItems.withdraw(request.id, now);
         act(AuditTrail.SYSTEM, "CHAIN_WITHDRAWN", request, request.dueAt, "Cadena del Art. 15 retirada: la información se recibió"
-                + " a tiempo (" + formatted(receivedAt) + ")" + (wasReported ? "; el incumplimiento informado al Comité ya no cuenta" : ""));
+                + " a tiempo (" + formatted(receivedAt) + ")" + (wasReported ? "; el incumplimiento informado al Comité ya no cuenta" : ""),
+                "receivedAt", receivedAt.toString(), "wasReportedToCommittee", String.valueOf(wasReported));
         Map<String, String> values = values(request);
         values.put("receivedAt", formatted(receivedAt));
         // Resolved when it leaves: whoever really received a notice of the chain, including one leaving now.
@@ -491,7 +493,7 @@ public class RequestService implements NoticeSubjects {
         timers.cancel(RequestTimers.COMMITTEE, request.id);
         notifier.cancelQueued(request.id, NOTICES_OF_A_STANDING_REQUEST, "El requerimiento fue retirado.");
         events.publish(new SubmissionRequestWithdrawn(request.id, request.accountId, request.cycleId, reason, now, actor));
-        act(actor, "REQUEST_WITHDRAWN", request, request.dueAt, "Requerimiento retirado. Motivo: " + reason);
+        act(actor, "REQUEST_WITHDRAWN", request, request.dueAt, "Requerimiento retirado. Motivo: " + reason, "reason", reason);
         if (administratorsTold) {
             // Nobody told, nobody to untell: a withdrawal is announced only to whom the request was.
             Map<String, String> values = values(request);
@@ -746,7 +748,7 @@ public class RequestService implements NoticeSubjects {
             scheduleDeadline(request, calculator);
         }
         act(AuditTrail.SYSTEM, "REQUEST_TERM_STARTED", request, request.dueAt, "La notificación del requerimiento salió el "
-                + formatted(sentAt) + "; el plazo corre hasta el " + formatted(request.dueAt));
+                + formatted(sentAt) + "; el plazo corre hasta el " + formatted(request.dueAt), "noticeSentAt", sentAt.toString());
     }
 
     /** The head's notice left: the head's term runs from it. */
@@ -765,7 +767,8 @@ public class RequestService implements NoticeSubjects {
         request.notifiedAttendBy = stated;
         timers.schedule(RequestTimers.COMMITTEE, request.id, request.attendBy.plus(config.overdueGrace()));
         act(AuditTrail.SYSTEM, "ESCALATED_TO_AREA_HEAD", request, request.attendBy, "Notificado a la persona titular ("
-                + request.escalatedToEmail + ", área " + request.escalatedToArea + ") para que instruya la atención inmediata");
+                + request.escalatedToEmail + ", área " + request.escalatedToArea + ") para que instruya la atención inmediata",
+                "headEmail", request.escalatedToEmail, "headArea", request.escalatedToArea, "headNoticeSentAt", sentAt.toString());
         events.publish(new EscalatedToAreaHead(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode,
                 request.escalatedToEmail, sentAt, request.attendBy));
     }
@@ -827,7 +830,8 @@ public class RequestService implements NoticeSubjects {
             return;
         }
         act(AuditTrail.SYSTEM, "HEAD_TERM_MOVED", request, target, "El plazo de la persona titular pasó del "
-                + formatted(request.attendBy) + " al " + formatted(target) + ". Motivo: " + change.description());
+                + formatted(request.attendBy) + " al " + formatted(target) + ". Motivo: " + change.description(),
+                "previousAttendBy", request.attendBy.toString(), "calendarVersion", String.valueOf(change.calendarVersion()));
         request.attendBy = target;
         timers.schedule(RequestTimers.COMMITTEE, request.id, target.plus(config.overdueGrace()));
         if (request.escalatedToEmail != null) {
@@ -862,7 +866,8 @@ public class RequestService implements NoticeSubjects {
         events.publish(new SubmissionDeadlineMoved(request.id, request.accountId, request.cycleId, request.dueAt, newDueAt,
                 request.effectiveAt, calendarVersion, reason, notified));
         act(AuditTrail.SYSTEM, "DEADLINE_MOVED", request, newDueAt, "La fecha límite pasó del " + formatted(request.dueAt) + " al "
-                + formatted(newDueAt) + ". Motivo: " + reason);
+                + formatted(newDueAt) + ". Motivo: " + reason, "previousDueAt", request.dueAt.toString(),
+                "calendarVersion", String.valueOf(calendarVersion));
         request.dueAt = newDueAt;
     }
 
@@ -965,9 +970,14 @@ public class RequestService implements NoticeSubjects {
         return values;
     }
 
-    /** One act on a request for the audit trail, in this transaction. */
-    private void act(String actor, String action, SubmissionRequest request, Instant deadline, String summary) {
-        audit.record(AuditTrail.Act.of(actor, action, "REQUEST", request.id, request.accountId, request.cycleId, deadline, summary));
+    /** One act on a request for the audit trail, in this transaction; {@code details} in pairs, key then value (null: left out). */
+    private void act(String actor, String action, SubmissionRequest request, Instant deadline, String summary, String... details) {
+        AuditTrail.Act act = AuditTrail.Act.of(actor, action, "REQUEST", request.id, request.accountId, request.cycleId, deadline,
+                summary);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            act = act.with(details[i], details[i + 1]);
+        }
+        audit.record(act);
     }
 
     /** What a request reported to the Committee asked and was not given. */
