@@ -166,6 +166,10 @@ public class SubmissionRequest extends PanacheEntityBase {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    /** Art. 8 II: the Committee's resolution this ad hoc request was made on behalf of (null: CNCS's own). */
+    @Column(name = "committee_resolution_id")
+    public UUID committeeResolutionId;
+
     /** Whether the term runs: a notice to the administrators left. */
     public boolean termRunning() {
         return noticeSentAt != null;

@@ -7,9 +7,10 @@ import java.util.Map;
  * subject when the notice leaves): {@code handle}, {@code network}, {@code cycle}, {@code dueAt}
  * and {@code attendBy} (already written for people, in the Institute's time zone),
  * {@code areaCode}, {@code headArea}, {@code requestedFields}, {@code requestReason},
- * {@code reason}, {@code receivedAt}, {@code withdrawnAt}, {@code withdrawalReason}; an observation's also
- * {@code observationText}, {@code figures} (one line per figure concerned, with the value submitted)
- * and {@code correctionBusinessDays}.
+ * {@code reason}, {@code receivedAt}, {@code withdrawnAt}, {@code withdrawalReason}, {@code committeeResolvedOn}
+ * (the date of the Committee's resolution an ad hoc request is made on behalf of, "3 de octubre de 2027");
+ * an observation's also {@code observationText}, {@code figures} (one line per figure concerned, with
+ * the value submitted) and {@code correctionBusinessDays}.
  *
  * <p>A notice says only what really happened: the administrators' overdue notice states the rule
  * of Art. 15, not that the head was told (the head's own notice may still be waiting for a head).
@@ -31,7 +32,10 @@ public final class NoticeTemplates {
                 + " Instituto Nacional Electoral (Coordinación Nacional de Comunicación Social). No responda a este correo.";
         return switch (kind) {
             case REQUEST_ISSUED -> new Text("Requerimiento de estadísticas " + request + ": cuenta " + account, adHoc
-                    ? "Conforme al artículo 12 de los Lineamientos, se le requiere la siguiente información de la cuenta "
+                    ? "Conforme al artículo 12 de los Lineamientos" + (values.containsKey("committeeResolvedOn")
+                            ? ", a petición del Comité de Gestión y Publicación Electrónica, acuerdo del "
+                                    + value(values, "committeeResolvedOn") + " (artículo 8, fracción II)"
+                            : "") + ", se le requiere la siguiente información de la cuenta "
                             + account + ": " + value(values, "requestedFields") + ".\n\nMotivo: " + value(values, "requestReason")
                             + "\n\nFecha límite para entregarla: " + value(values, "dueAt") + "." + footer
                     : "Se le requiere la información estadística de la cuenta " + account + " " + request

@@ -110,10 +110,14 @@ public class CycleResource {
     @Path("/requests/ad-hoc")
     @RolesAllowed(Roles.CNCS)
     @Operation(summary = "Emite requerimientos extraordinarios (Art. 12): cuentas, campos y fecha límite",
-            description = "Un requerimiento por cuenta, en el orden de accountIds; Location señala el primero.")
+            description = "Un requerimiento por cuenta, en el orden de accountIds; Location señala el primero. Con"
+                    + " committeeResolutionId (Art. 8 II) se emite a petición del Comité: la notificación lo dice, citando la"
+                    + " fecha del acuerdo, y SubmissionRequested lleva onBehalfOfCommittee; una resolución que no existe es 422"
+                    + " nombrando committeeResolutionId.")
     @APIResponse(responseCode = "201", description = "Requerimientos emitidos",
             headers = @Header(name = "Location", description = "/api/requests/{id} del primero",
                     schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", description = "committeeResolutionId no es una resolución registrada del Comité")
     public RestResponse<List<RequestResponse>> issueAdHocRequests(@Valid @NotNull AdHocRequest request, UriInfo uri) {
         List<RequestResponse> issued = requests.requestAdHoc(request, caller.email()).stream()
                 .map(r -> toResponse(r, List.of())).toList();
@@ -209,7 +213,8 @@ public class CycleResource {
                 request.submittedAt, request.submittedLate, request.escalatedAt, request.attendBy, request.reportedAt,
                 request.windowOpensAt, request.noticeSentAt, request.awaitingAdministrator, request.escalatedToEmail,
                 request.escalatedToArea, request.headNoticeSentAt, request.awaitingHead, request.chainWithdrawnAt,
-                request.withdrawnAt, request.withdrawnBy, request.withdrawalReason,
+                request.withdrawnAt, request.withdrawnBy, request.withdrawalReason, request.committeeResolutionId != null,
+                request.committeeResolutionId,
                 changes.stream().map(change -> new RequestResponse.DeadlineChange(change.changedAt, change.previousDueAt,
                         change.newDueAt, change.calendarVersion, change.reason)).toList());
     }

@@ -127,7 +127,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "404", description = "No existe la observación")
     @APIResponse(responseCode = "409", description = "No está respondida (aún sin corrección, escalada, informada, ya resuelta"
             + " o ya con seguimiento); el detalle dice por qué")
-    public ObservationResponse resolveObservation(@PathParam("id") UUID id, @Valid @NotNull ResolutionRequest body,
+    public ObservationResponse resolveObservation(@PathParam("id") UUID id, @Valid @NotNull ObservationResolutionRequest body,
                                                   @Context HttpHeaders headers) {
         queries.require(id);
         return toResponse(observations.resolve(id, body.note(), caller.email()), true, CalendarResource.english(headers));

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A request, where it stands, and every time its deadline moved. {@code noticeSentAt} is when its
  * notice to the administrators left: until then the term does not run and {@code dueAt} is
  * provisional; {@code awaitingAdministrator} flags a request that cannot be notified. A WITHDRAWN
- * request says when, by whom (a CNCS e-mail, or {@code registry} for a baja) and why.
+ * request says when, by whom (a CNCS e-mail, or {@code registry} for a baja) and why. An ad hoc
+ * request made on the Committee's behalf (Art. 8 II) cites the Committee's resolution.
  */
 public record RequestResponse(
         UUID id,
@@ -43,6 +44,8 @@ public record RequestResponse(
         Instant withdrawnAt,
         String withdrawnBy,
         String withdrawalReason,
+        boolean onBehalfOfCommittee,
+        UUID committeeResolutionId,
         List<DeadlineChange> deadlineChanges) {
 
     public record DeadlineChange(Instant changedAt, Instant previousDueAt, Instant newDueAt, long calendarVersion, String reason) {

@@ -83,6 +83,9 @@ public class CalendarService implements Deadlines {
     Clock clock;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Event<CalendarChanged> changes;
 
     @Inject
@@ -424,6 +427,8 @@ public class CalendarService implements Deadlines {
         change.description = description;
         change.persist();
         CalendarChange.flush();
+        audit.record(new AuditTrail.Act(actor, "CALENDAR_CHANGED", "CALENDAR", String.valueOf(change.version), null, null, null,
+                description, java.util.Map.of("calendarVersion", String.valueOf(change.version))));
         // Synchronous and inside this transaction: open deadlines move with the change, or neither does.
         changes.fire(new CalendarChanged(change.version, description));
         committed.fire(new Committed(change.version));

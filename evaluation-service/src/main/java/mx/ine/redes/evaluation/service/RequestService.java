@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import mx.ine.redes.evaluation.CommitteeItem;
+import mx.ine.redes.evaluation.CommitteeResolution;
 import mx.ine.redes.evaluation.Notification;
 import mx.ine.redes.evaluation.RequestDeadlineChange;
 import mx.ine.redes.evaluation.ReviewCycle;
@@ -120,6 +122,12 @@ public class RequestService implements NoticeSubjects {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CommitteeItems committeeItems;
+
     // --- issuing ------------------------------------------------------------------------------
 
     /**
@@ -180,7 +188,7 @@ public class RequestService implements NoticeSubjects {
             List<DomainEvent> requested = new ArrayList<>(chunk.size());
             for (ReviewedAccount account : chunk) {
                 issue(SubmissionRequest.Kind.CYCLE, cycleId, account, List.of(), null, now, windowOpensAt, provisional, null,
-                        actor, requested);
+                        null, actor, requested);
             }
             events.publishAll(requested);
             entityManager.flush();
@@ -191,6 +199,8 @@ public class RequestService implements NoticeSubjects {
         ReviewCycle.update("requestCount = ?1 where id = ?2", issued, cycleId);
         cycle.requestCount = issued;
         events.publish(new ReviewCycleOpened(cycleId, periodStart, periodEnd, now, provisional.dueAt(), issued));
+        audit.record(new AuditTrail.Act(actor, "CYCLE_OPENED", "CYCLE", cycleId, null, cycleId, provisional.dueAt(), "Se abrió el"
+                + " ciclo " + cycleId + " con " + issued + " requerimientos", Map.of("requestCount", String.valueOf(issued))));
         return cycle;
     }
 
@@ -253,12 +263,23 @@ public class RequestService implements NoticeSubjects {
             throw ProblemException.invalid(Text.of("Hay cuentas que no se pueden requerir; no se emitió ningún requerimiento.",
                     "Some accounts cannot be required; no request was issued."), refused);
         }
+        UUID onBehalfOf = request.committeeResolutionId();
+        if (onBehalfOf != null && CommitteeResolution.findByIdOptional(onBehalfOf).isEmpty()) {
+            throw ProblemException.unprocessable(Text.of("No existe la resolución del Comité " + onBehalfOf
+                            + "; no se emitió ningún requerimiento.", "There is no Committee resolution " + onBehalfOf
+                            + "; no request was issued."), List.of(ProblemException.Violation.field("committeeResolutionId",
+                    Text.of("No es una resolución registrada del Comité.", "Not a recorded resolution of the Committee."))));
+        }
         Deadline deadline = adHocDeadline(calculator, due.get(), now);
         List<SubmissionRequest> issued = new ArrayList<>();
         List<DomainEvent> requested = new ArrayList<>();
         for (ReviewedAccount account : accounts) {
-            issued.add(issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(), request.reason().strip(),
-                    now, now, deadline, due.get(), actor, requested));
+            SubmissionRequest adHoc = issue(SubmissionRequest.Kind.AD_HOC, null, account, request.requestedFields(),
+                    request.reason().strip(), now, now, deadline, due.get(), onBehalfOf, actor, requested);
+            issued.add(adHoc);
+            act(actor, "AD_HOC_REQUEST_ISSUED", adHoc, adHoc.dueAt, "Requerimiento extraordinario (Art. 12) emitido"
+                    + (onBehalfOf == null ? "" : " a petición del Comité") + ": " + String.join(", ", adHoc.requestedFields),
+                    "reason", adHoc.reason, "committeeResolutionId", onBehalfOf == null ? null : onBehalfOf.toString());
         }
         events.publishAll(requested);
         return issued;
@@ -296,7 +317,8 @@ public class RequestService implements NoticeSubjects {
 
     private SubmissionRequest issue(SubmissionRequest.Kind kind, String cycleId, ReviewedAccount account, List<String> fields,
                                     String reason, Instant now, Instant windowOpensAt, Deadline provisional,
-                                    Instant requestedDueAt, String actor, List<DomainEvent> requested) {
+                                    Instant requestedDueAt, UUID committeeResolutionId, String actor,
+                                    List<DomainEvent> requested) {
         SubmissionRequest request = new SubmissionRequest();
         request.id = UUID.randomUUID();
         request.kind = kind;
@@ -314,6 +336,7 @@ public class RequestService implements NoticeSubjects {
         request.issuedBy = actor;
         request.windowOpensAt = windowOpensAt;
         request.requestedDueAt = requestedDueAt;
+        request.committeeResolutionId = committeeResolutionId;
         request.effectiveAt = provisional.effectiveAt();
         request.dueAt = provisional.dueAt();
         request.calendarVersion = provisional.calendarVersion();
@@ -327,7 +350,8 @@ public class RequestService implements NoticeSubjects {
             flagWithoutAdministrator(request);
         }
         requested.add(new SubmissionRequested(request.id, request.accountId, cycleId, kind.name(), request.requestedFields,
-                request.areaCode, request.administratorEmails, request.windowOpensAt, request.effectiveAt, request.dueAt));
+                request.areaCode, request.administratorEmails, request.windowOpensAt, request.effectiveAt, request.dueAt,
+                committeeResolutionId != null, committeeResolutionId));
         return request;
     }
 
@@ -394,6 +418,10 @@ public class RequestService implements NoticeSubjects {
                 .getResultList();
         events.publish(new EscalationWithdrawn(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode,
                 receivedAt, request.dueAt, now, wasReported, told));
+        committeeItems.withdraw(request.id, now);
+        act(AuditTrail.SYSTEM, "CHAIN_WITHDRAWN", request, request.dueAt, "Cadena del Art. 15 retirada: la información se recibió"
+                + " a tiempo (" + formatted(receivedAt) + ")" + (wasReported ? "; el incumplimiento informado al Comité ya no cuenta" : ""),
+                "receivedAt", receivedAt.toString(), "wasReportedToCommittee", String.valueOf(wasReported));
         Map<String, String> values = values(request);
         values.put("receivedAt", formatted(receivedAt));
         // Resolved when it leaves: whoever really received a notice of the chain, including one leaving now.
@@ -465,6 +493,7 @@ public class RequestService implements NoticeSubjects {
         timers.cancel(RequestTimers.COMMITTEE, request.id);
         notifier.cancelQueued(request.id, NOTICES_OF_A_STANDING_REQUEST, "El requerimiento fue retirado.");
         events.publish(new SubmissionRequestWithdrawn(request.id, request.accountId, request.cycleId, reason, now, actor));
+        act(actor, "REQUEST_WITHDRAWN", request, request.dueAt, "Requerimiento retirado. Motivo: " + reason, "reason", reason);
         if (administratorsTold) {
             // Nobody told, nobody to untell: a withdrawal is announced only to whom the request was.
             Map<String, String> values = values(request);
@@ -542,6 +571,8 @@ public class RequestService implements NoticeSubjects {
                 values(request)));
         request.status = Status.ESCALATED;
         request.escalatedAt = now;
+        act(AuditTrail.SYSTEM, "REQUEST_OVERDUE", request, request.dueAt, "Plazo vencido sin entrega; se turna a la persona titular"
+                + " del área (Art. 15)");
         notifier.enqueue(Notice.to(Audience.AREA_HEAD, NoticeKind.ESCALATED_TO_AREA_HEAD, request.id, request.accountId,
                 values(request)));
     }
@@ -556,6 +587,11 @@ public class RequestService implements NoticeSubjects {
         request.status = Status.REPORTED;
         request.reportedAt = now;
         events.publish(new ReportedToCommittee(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode, now));
+        committeeItems.register(CommitteeItem.SubjectKind.REQUEST, request.id, request.accountId, request.cycleId, request.areaCode,
+                now, new CommitteeItems.Chain(unattended(request), request.dueAt, request.escalatedAt, request.escalatedToEmail,
+                        request.headNoticeSentAt, request.attendBy));
+        act(AuditTrail.SYSTEM, "REPORTED_TO_COMMITTEE", request, request.attendBy, "Informado al Comité como incumplimiento: "
+                + unattended(request));
     }
 
     // --- notices leaving (NoticeSubjects) -----------------------------------------------------------
@@ -716,6 +752,8 @@ public class RequestService implements NoticeSubjects {
         if (request.status == Status.OPEN) {
             scheduleDeadline(request, calculator);
         }
+        act(AuditTrail.SYSTEM, "REQUEST_TERM_STARTED", request, request.dueAt, "La notificación del requerimiento salió el "
+                + formatted(sentAt) + "; el plazo corre hasta el " + formatted(request.dueAt), "noticeSentAt", sentAt.toString());
     }
 
     /** The head's notice left: the head's term runs from it. */
@@ -733,6 +771,9 @@ public class RequestService implements NoticeSubjects {
         request.attendBy = latest(computed, stated);
         request.notifiedAttendBy = stated;
         timers.schedule(RequestTimers.COMMITTEE, request.id, request.attendBy.plus(config.overdueGrace()));
+        act(AuditTrail.SYSTEM, "ESCALATED_TO_AREA_HEAD", request, request.attendBy, "Notificado a la persona titular ("
+                + request.escalatedToEmail + ", área " + request.escalatedToArea + ") para que instruya la atención inmediata",
+                "headEmail", request.escalatedToEmail, "headArea", request.escalatedToArea, "headNoticeSentAt", sentAt.toString());
         events.publish(new EscalatedToAreaHead(request.id, "REQUEST", request.accountId, request.cycleId, request.areaCode,
                 request.escalatedToEmail, sentAt, request.attendBy));
     }
@@ -793,6 +834,9 @@ public class RequestService implements NoticeSubjects {
         if (target.equals(request.attendBy)) {
             return;
         }
+        act(AuditTrail.SYSTEM, "HEAD_TERM_MOVED", request, target, "El plazo de la persona titular pasó del "
+                + formatted(request.attendBy) + " al " + formatted(target) + ". Motivo: " + change.description(),
+                "previousAttendBy", request.attendBy.toString(), "calendarVersion", String.valueOf(change.calendarVersion()));
         request.attendBy = target;
         timers.schedule(RequestTimers.COMMITTEE, request.id, target.plus(config.overdueGrace()));
         if (request.escalatedToEmail != null) {
@@ -813,6 +857,9 @@ public class RequestService implements NoticeSubjects {
         change.persist();
         events.publish(new SubmissionDeadlineMoved(request.id, request.accountId, request.cycleId, request.dueAt, newDueAt,
                 request.effectiveAt, calendarVersion, reason, notified));
+        act(AuditTrail.SYSTEM, "DEADLINE_MOVED", request, newDueAt, "La fecha límite pasó del " + formatted(request.dueAt) + " al "
+                + formatted(newDueAt) + ". Motivo: " + reason, "previousDueAt", request.dueAt.toString(),
+                "calendarVersion", String.valueOf(calendarVersion));
         request.dueAt = newDueAt;
     }
 
@@ -908,7 +955,28 @@ public class RequestService implements NoticeSubjects {
             values.put("requestedFields", String.join(", ", request.requestedFields));
             values.put("requestReason", request.reason == null ? "" : request.reason);
         }
+        if (request.committeeResolutionId != null) {
+            CommitteeResolution.<CommitteeResolution>findByIdOptional(request.committeeResolutionId).ifPresent(resolution ->
+                    values.put("committeeResolvedOn", CommitteeResolutions.sessionDay(resolution.resolvedOn)));
+        }
         return values;
+    }
+
+    /** One act on a request for the audit trail, in this transaction; {@code details} in pairs, key then value (null: left out). */
+    private void act(String actor, String action, SubmissionRequest request, Instant deadline, String summary, String... details) {
+        AuditTrail.Act act = AuditTrail.Act.of(actor, action, "REQUEST", request.id, request.accountId, request.cycleId, deadline,
+                summary);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            act = act.with(details[i], details[i + 1]);
+        }
+        audit.record(act);
+    }
+
+    /** What a request reported to the Committee asked and was not given. */
+    private static String unattended(SubmissionRequest request) {
+        return request.kind == SubmissionRequest.Kind.CYCLE
+                ? "Requerimiento de estadísticas del ciclo " + request.cycleId
+                : "Requerimiento extraordinario (Art. 12): " + String.join(", ", request.requestedFields);
     }
 
     String formatted(Instant instant) {

@@ -3,5 +3,5 @@ package mx.ine.redes.evaluation.rest;
 import jakarta.validation.constraints.Size;
 
 /** CNCS resolves an answered observation: the correction attended it; an optional note says how. */
-public record ResolutionRequest(@Size(max = 4000) String note) {
+public record ObservationResolutionRequest(@Size(max = 4000) String note) {
 }
