@@ -249,6 +249,14 @@ class ObservationTest {
             assertThat(event.subjectId()).isEqualTo(id);
             assertThat(event.subjectKind()).isEqualTo("OBSERVATION");
         });
+        // ... and the item the Committee will resolve, with the chain's dates.
+        var item = given().auth().oauth2(TestTokens.forRole(Roles.COMMITTEE)).get("/api/committee/items?size=500")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.subjectId == '" + id + "' }", Map.class);
+        assertThat(item).singleElement().satisfies(found -> {
+            assertThat(found.get("subjectKind")).isEqualTo("OBSERVATION");
+            assertThat(found.get("status")).isEqualTo("OPEN");
+            assertThat(Instant.parse((String) found.get("attendBy"))).isEqualTo(Instant.parse("2028-03-25T00:00:00Z"));
+        });
 
         // Monday 27 March: a late correction answers it, but the chain stands.
         moveTo(mexico("2028-03-27T10:00"));

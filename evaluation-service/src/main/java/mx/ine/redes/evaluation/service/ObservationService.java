@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import mx.ine.redes.evaluation.EvaluationCase;
 import mx.ine.redes.evaluation.Notification;
+import mx.ine.redes.evaluation.CommitteeItem;
 import mx.ine.redes.evaluation.Observation;
 import mx.ine.redes.evaluation.Observation.Status;
 import mx.ine.redes.evaluation.ObservationDeadlineChange;
@@ -81,6 +82,9 @@ public class ObservationService implements NoticeSubjects {
             NoticeKind.OBSERVATION_ESCALATED, NoticeKind.OBSERVATION_HEAD_TERM_CHANGED, NoticeKind.OBSERVATION_NO_HEAD_ALERT);
     private static final String KNOWN_FIELDS = Arrays.stream(StatisticField.values())
             .map(StatisticField::wireName).collect(Collectors.joining(", "));
+
+    @Inject
+    CommitteeItems committeeItems;
 
     @Inject
     Clock clock;
@@ -364,9 +368,12 @@ public class ObservationService implements NoticeSubjects {
     private void withdrawChain(Observation observation, boolean wasReported, Instant receivedAt, Instant now) {
         observation.chainWithdrawnAt = now;
         observation.reportedWithdrawn = wasReported;
+        if (wasReported) {
+            committeeItems.withdraw(observation.id, now);
+        }
         @SuppressWarnings("unchecked")
         List<String> told = entityManager.createNativeQuery("""
-                        select distinct r.email from notification n, jsonb_array_elements_text(n.recipients) r(email)
+                        select distinct r.email from notification n, jsonb_array_elements_text(n.recipients || n.cc) r(email)
                         where n.subject_id = :subject and n.kind in ('OBSERVATION_OVERDUE', 'OBSERVATION_ESCALATED')
                         and n.status = 'SENT' order by 1""")
                 .setParameter("subject", observation.id)
@@ -421,6 +428,10 @@ public class ObservationService implements NoticeSubjects {
         observation.updatedAt = now;
         events.publish(new ReportedToCommittee(observation.id, SUBJECT_KIND, observation.accountId, observation.cycleId,
                 observation.areaCode, now));
+        committeeItems.register(CommitteeItem.SubjectKind.OBSERVATION, observation.id, observation.accountId, observation.cycleId,
+                observation.areaCode, now, new CommitteeItems.Chain("Observación a la información estadística: "
+                        + observation.text, observation.dueAt, observation.escalatedAt, observation.escalatedToEmail,
+                        observation.headNoticeSentAt, observation.attendBy));
         record(AuditTrail.SYSTEM, "OBSERVATION_REPORTED", observation, observation.attendBy, "El plazo de la persona titular"
                 + " venció el " + formatted(observation.attendBy) + " sin corrección: se informa al Comité como incumplimiento.");
     }

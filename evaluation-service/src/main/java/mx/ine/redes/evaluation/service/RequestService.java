@@ -411,7 +411,7 @@ public class RequestService implements NoticeSubjects {
         request.reportedWithdrawn = wasReported;
         @SuppressWarnings("unchecked")
         List<String> told = entityManager.createNativeQuery("""
-                        select distinct r.email from notification n, jsonb_array_elements_text(n.recipients) r(email)
+                        select distinct r.email from notification n, jsonb_array_elements_text(n.recipients || n.cc) r(email)
                         where n.subject_id = :subject and n.kind in ('REQUEST_OVERDUE', 'ESCALATED_TO_AREA_HEAD')
                         and n.status = 'SENT' order by 1""")
                 .setParameter("subject", request.id)
