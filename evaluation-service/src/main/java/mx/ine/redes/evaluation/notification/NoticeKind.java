@@ -20,7 +20,9 @@ public enum NoticeKind {
     /** To CNCS: an account has no administrator, so its request cannot be notified and its term does not run. */
     NO_ADMINISTRATOR_ALERT,
     /** To CNCS: nobody up the area tree has a head, so an escalation cannot be notified. */
-    NO_HEAD_ALERT;
+    NO_HEAD_ALERT,
+    /** To the account's administrators: the evaluation's result (score, rating, sub-scores) and its recommendations. */
+    EVALUATION_COMPLETED;
 
     /** Notices about a request's deadline: a newer one supersedes a queued older one. */
     public boolean aboutTheDeadline() {

@@ -10,7 +10,9 @@ import mx.ine.redes.events.SubmissionReceived;
 /**
  * An evaluation case. {@code dueAt} is CNCS's term (Art. 13), from {@code firstReceivedAt}; a
  * correction updates {@code latestVersion} and the figures but not the term. {@code term} (the
- * explanation, day by day) and {@code receipts} are given when one case is read, null in lists.
+ * explanation, day by day), {@code receipts}, {@code ratingHistory}, {@code recommendations} and
+ * {@code previousRecommendations} (those of the account's evaluation of the previous cycle, with
+ * their status) are given when one case is read, null in lists.
  */
 public record EvaluationResponse(
         UUID id,
@@ -38,7 +40,10 @@ public record EvaluationResponse(
         List<SubmissionReceived.SubmissionWarning> warnings,
         List<EvaluationCase.SuggestedObservation> suggestedObservations,
         List<Receipt> receipts,
-        DeadlineResponse term) {
+        DeadlineResponse term,
+        RatingHistoryResponse ratingHistory,
+        List<RecommendationResponse> recommendations,
+        List<RecommendationResponse> previousRecommendations) {
 
     /** One version's receipt; {@code applied} false: it arrived after a higher version and changed nothing. */
     public record Receipt(int version, UUID submissionId, Instant receivedAt, boolean applied) {
