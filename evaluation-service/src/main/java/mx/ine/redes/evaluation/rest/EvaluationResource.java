@@ -178,8 +178,7 @@ public class EvaluationResource {
     public RatingHistoryResponse overrideEvaluationRating(@PathParam("id") UUID id,
                                                           @Valid @NotNull RatingOverrideRequest override) {
         queries.require(id);
-        ratingOverrides.override(id, override.rating(), override.justification(), caller.email());
-        return ratingHistory(queries.require(id));
+        return ratingHistory(ratingOverrides.override(id, override.rating(), override.justification(), caller.email()));
     }
 
     @POST

@@ -69,7 +69,8 @@ public class RatingOverrides {
         return new Standing(last.rating, computedRating, last.justification);
     }
 
-    public RatingOverride override(UUID caseId, String requestedRating, String requestedJustification, String actor) {
+    /** Records the override; returns the case as it stands after it. */
+    public EvaluationCase override(UUID caseId, String requestedRating, String requestedJustification, String actor) {
         Rating rating = validRating(requestedRating);
         String justification = validJustification(requestedJustification);
         EvaluationCase evaluation = entityManager.find(EvaluationCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -120,7 +121,7 @@ public class RatingOverrides {
         if (completed) {
             bajaProposals.ratingChangedAfterCompletion(evaluation, previous, override);
         }
-        return override;
+        return evaluation;
     }
 
     private static Rating validRating(String value) {
