@@ -13,6 +13,7 @@ import static mx.ine.redes.evaluation.testing.EvaluationFixtures.register;
 import static mx.ine.redes.evaluation.testing.EvaluationFixtures.submit;
 import static mx.ine.redes.evaluation.testing.EvaluationFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -169,6 +170,15 @@ class RatingOverrideTest {
                         "select action from audited_act where subject_id = :id order by action")
                 .setParameter("id", caseId.toString()).getResultList()))
                 .containsExactly("EVALUATION_COMPLETED", "RATING_OVERRIDDEN");
+
+        // The history is kept for good: the database itself refuses to change or delete an override.
+        for (String statement : List.of("update rating_override set justification = 'Otra justificación cualquiera.'"
+                + " where case_id = :id", "delete from rating_override where case_id = :id")) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(statement)
+                    .setParameter("id", caseId).executeUpdate()))
+                    .hasStackTraceContaining("rating overrides are never changed or deleted");
+        }
+        assertThat(RatingOverrideCount.of(entityManager, caseId)).isEqualTo(1);
     }
 
     private static io.restassured.response.Response override(UUID caseId, Map<String, String> body) {
