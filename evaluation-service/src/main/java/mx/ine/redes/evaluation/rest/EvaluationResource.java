@@ -149,7 +149,10 @@ public class EvaluationResource {
     @Operation(summary = "Concluye la evaluación (Art. 13) con la calificación que le da el ciclo ahora",
             description = "Registra la calificación tal como es (subcalificaciones, fórmula y explicación: un cambio posterior de"
                     + " fórmula no la reescribe), marca la evaluación como tardía si el plazo de la CNCS pasó, y publica"
-                    + " EvaluationCompleted; submissions-service cierra entonces el requerimiento del ciclo. Sin cuerpo.")
+                    + " EvaluationCompleted con la calificación vigente (la última modificación de la CNCS, o la de la"
+                    + " fórmula) y las recomendaciones; submissions-service cierra entonces el requerimiento del ciclo. Envía el"
+                    + " resultado a las personas administradoras (EVALUATION_COMPLETED) y, si la cuenta está inactiva o su"
+                    + " calificación vigente es NOT_PERTINENT, propone su baja (BajaProposed). Sin cuerpo.")
     @APIResponse(responseCode = "200", description = "La evaluación concluida")
     @APIResponse(responseCode = "404", description = "No existe la evaluación")
     @APIResponse(responseCode = "409", description = "Ya fue concluida")
