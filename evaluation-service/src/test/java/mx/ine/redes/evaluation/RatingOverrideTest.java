@@ -142,6 +142,8 @@ class RatingOverrideTest {
         assertThat(overridden.rating()).isEqualTo("PERTINENT_WITH_RECOMMENDATIONS");
         assertThat(overridden.justification()).isEqualTo(JUSTIFICATION);
         assertThat(overridden.overriddenBy()).isEqualTo(CNCS_EMAIL);
+        assertThat(mx.ine.redes.evaluation.testing.EvaluationFixtures.events(account, RatingOverridden.class)).hasSize(1);
+        assertThat(mx.ine.redes.evaluation.testing.EvaluationFixtures.events(account, EvaluationCompleted.class)).hasSize(1);
 
         // The recorded score keeps the formula's rating; the evaluation's rating is the one that stands.
         given().auth().oauth2(cncs()).get("/api/evaluations/" + caseId + "/score").then().statusCode(200)
