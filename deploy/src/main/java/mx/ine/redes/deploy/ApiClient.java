@@ -45,11 +45,19 @@ public final class ApiClient {
     }
 
     public Response postJson(URI uri, String token, Object body) {
+        return sendJson("POST", uri, token, body);
+    }
+
+    public Response patchJson(URI uri, String token, Object body) {
+        return sendJson("PATCH", uri, token, body);
+    }
+
+    private Response sendJson(String method, URI uri, String token, Object body) {
         try {
             String json = body instanceof String text ? text : JSON.writeValueAsString(body);
             return send(request(uri, token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json))
                     .build());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);

@@ -71,6 +71,7 @@ class ReviewChainSystemTest {
     private static final String CYCLE = "2027-S2";
     private static final String ADMINISTRATOR = "redes.jle.chis@ine.mx";
     private static final String HEAD = "titular.jle.chis@ine.mx";
+    private static final String LIAISON = "enlace.redes.jle.chis@ine.mx";
 
     // The acts and the deadlines, written out from the rules (Mexico City = UTC−6).
     private static final Instant CYCLE_OPENED = Instant.parse("2027-12-15T16:00:00Z");      // Wed 15 Dec 2027 10:00
@@ -131,8 +132,13 @@ class ReviewChainSystemTest {
         chiapasAccountId = api.get(service("accounts-service", "/api/accounts?network=X&area=JLE-CHIS&q=INEChiapas&size=10"), cncs)
                 .json().path("items").findValues("id").stream().map(JsonNode::asText)
                 .filter(id -> !id.equals(newAccountId)).findFirst().orElseThrow();
+        // Art. 9: the board names its person in charge of the topic, copied on the notices to its administrators.
+        ApiClient.Response liaison = api.patchJson(service("accounts-service", "/api/areas/JLE-CHIS"), cncs, Map.of(
+                "liaisonName", "Enlace de redes sociales de la JLE en Chiapas", "liaisonEmail", LIAISON));
+        assertThat(liaison.status()).as(liaison.toString()).isEqualTo(200);
         awaitJson(service("evaluation-service", "/api/registry/accounts/" + newAccountId), cncs,
-                json -> json.path("administratorEmails").toString().contains(ADMINISTRATOR));
+                json -> json.path("administratorEmails").toString().contains(ADMINISTRATOR)
+                        && LIAISON.equals(json.path("liaisonEmail").asText()));
 
         // The Institute's winter vacation, as its annual agreement declares it (working days only).
         for (LocalDate day = LocalDate.of(2027, 12, 20); !day.isAfter(LocalDate.of(2028, 1, 7)); day = day.plusDays(1)) {
@@ -204,8 +210,12 @@ class ReviewChainSystemTest {
             assertThat(Instant.parse(observation.path("term").path("dueAt").asText())).isEqualTo(OBSERVATION_DUE);
         }
         List<Mail> notices = awaitMails(ADMINISTRATOR, "Observación a la información estadística", 2);
-        assertThat(notices).allSatisfy(mail -> assertThat(mail.body())
-                .contains("martes 8 de febrero de 2028 a las 18:00", "Las impresiones reportadas son menores", "1,200", "2,345"));
+        assertThat(notices).allSatisfy(mail -> {
+            assertThat(mail.body()).contains("martes 8 de febrero de 2028 a las 18:00", "Las impresiones reportadas son menores",
+                    "1,200", "2,345");
+            assertThat(mail.to()).containsExactly(ADMINISTRATOR);
+            assertThat(mail.cc()).containsExactly(LIAISON);
+        });
     }
 
     @Test
@@ -264,6 +274,7 @@ class ReviewChainSystemTest {
                 json -> json.hasNonNull("headNoticeSentAt"));
         assertThat(Instant.parse(escalated.path("attendBy").asText())).isEqualTo(HEAD_TERM_ENDS);
         List<Mail> toHead = awaitMails(HEAD, "Observación no atendida en su área", 1);
+        assertThat(toHead.getFirst().cc()).as("the head's notice copies nobody").isEmpty();
         assertThat(toHead.getFirst().body()).contains("instruya la atención inmediata", "viernes 11 de febrero de 2028 a las 18:00",
                 "martes 8 de febrero de 2028 a las 18:00");
         // The head sees it in their area.

@@ -124,7 +124,16 @@ public class EvaluationCase extends PanacheEntityBase {
     @Column(name = "overall_score")
     public Integer overallScore;
 
+    /** The rating that stands at completion and after: the last override's, else the formula's. */
     public String rating;
+
+    /** The formula's rating as completed (the recorded score's); null while open. */
+    @Column(name = "computed_rating")
+    public String computedRating;
+
+    /** The justification of the override that stands, null when the formula's rating stands. */
+    @Column(name = "rating_justification")
+    public String ratingJustification;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "sub_scores")

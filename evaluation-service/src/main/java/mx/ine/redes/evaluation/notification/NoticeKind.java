@@ -40,10 +40,13 @@ public enum NoticeKind {
     /** To CNCS: the account has no administrator, so the observation cannot be notified and its term does not run. */
     OBSERVATION_NO_ADMINISTRATOR_ALERT(Subject.OBSERVATION),
     /** To CNCS: nobody up the area tree has a head, so the observation's escalation cannot be notified. */
-    OBSERVATION_NO_HEAD_ALERT(Subject.OBSERVATION);
+    OBSERVATION_NO_HEAD_ALERT(Subject.OBSERVATION),
+    /** To the account's administrators: the evaluation's result (score, rating, sub-scores) and its recommendations. */
+    EVALUATION_COMPLETED(Subject.EVALUATION);
 
     /** What a notice is about: the one whose {@link NoticeSubjects} it goes to. */
-    public enum Subject { REQUEST, OBSERVATION }
+    /** Who decides a notice as it leaves; nobody decides an {@code EVALUATION} notice: it says what was queued. */
+    public enum Subject { REQUEST, OBSERVATION, EVALUATION }
 
     private final Subject subject;
 

@@ -138,7 +138,33 @@ public final class NoticeTemplates {
                             + value(values, "areaCode") + " venció sin atenderse, pero ni el área ni las áreas de las que"
                             + " depende tienen titular registrado, por lo que no se ha podido escalar (artículo 15). Registre a"
                             + " la persona titular para que se le notifique." + footer);
+            case EVALUATION_COMPLETED -> evaluationCompleted(account, request, values, footer);
         };
+    }
+
+    /** The result of an evaluation (Art. 13) and its recommendations (Art. 6 III), and how to answer them (Art. 7 II). */
+    private static Text evaluationCompleted(String account, String request, Map<String, String> values, String footer) {
+        String justification = value(values, "ratingJustification");
+        boolean overridden = !justification.isBlank();
+        StringBuilder body = new StringBuilder("La Coordinación Nacional de Comunicación Social concluyó la evaluación de la"
+                + " cuenta " + account + " " + request + ", conforme al artículo 13 de los Lineamientos.\n\n");
+        body.append("Calificación global: ").append(value(values, "overallScore")).append(" de 100 (fórmula ")
+                .append(value(values, "formulaVersion")).append(").\n");
+        body.append("Dictamen: ").append(value(values, "rating")).append(".\n");
+        if (overridden) {
+            body.append("La calificación que resultó de la fórmula fue «").append(value(values, "computedRating"))
+                    .append("»; la Coordinación la modificó con la justificación siguiente: ").append(justification).append("\n");
+        }
+        body.append("\nCalificación por criterio:\n").append(value(values, "subScores")).append("\n");
+        if ("0".equals(value(values, "recommendationCount"))) {
+            body.append("\nNo se formularon recomendaciones para esta cuenta.");
+        } else {
+            body.append("\nRecomendaciones (artículo 6, fracción III):\n").append(value(values, "recommendations"))
+                    .append("\n\nConforme al artículo 7, fracción II, de los Lineamientos, atienda cada recomendación y registre"
+                            + " en el sistema de revisión de cuentas cómo la atendió, citando su folio. La Coordinación dará"
+                            + " seguimiento a su atención en la evaluación del siguiente ciclo.");
+        }
+        return new Text("Resultado de la evaluación " + request + ": cuenta " + account, body + footer);
     }
 
     private static String value(Map<String, String> values, String key) {

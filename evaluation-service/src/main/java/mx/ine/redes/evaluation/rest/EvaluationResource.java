@@ -24,6 +24,10 @@ import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.service.CalendarService;
 import mx.ine.redes.evaluation.service.EvaluationCaseService;
 import mx.ine.redes.evaluation.service.EvaluationQueries;
+import mx.ine.redes.evaluation.service.RatingOverrides;
+import mx.ine.redes.evaluation.service.Recommendations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import mx.ine.redes.support.paging.Page;
 import mx.ine.redes.support.paging.PageParams;
 import mx.ine.redes.support.problem.ProblemException;
@@ -56,6 +60,15 @@ public class EvaluationResource {
     @Inject
     mx.ine.redes.support.security.Caller caller;
 
+    @Inject
+    RatingOverrides ratingOverrides;
+
+    @Inject
+    Recommendations recommendations;
+
+    @Inject
+    mx.ine.redes.evaluation.service.OutcomeQueries outcomes;
+
     @GET
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
     @Operation(summary = "Lista las evaluaciones (por ciclo, cuenta, estado, vencidas o con plazo antes de un instante)",
@@ -68,8 +81,8 @@ public class EvaluationResource {
                                                     @QueryParam("late") String late, @QueryParam("dueBefore") String dueBefore,
                                                     @BeanParam PageParams paging) {
         Page<EvaluationCase> page = queries.list(cycle(cycle), account, status(status), late(late), dueBefore(dueBefore), paging.request());
-        return new Page<>(page.items().stream().map(c -> toResponse(c, null, null, null)).toList(), page.page(), page.size(),
-                page.total());
+        return new Page<>(page.items().stream().map(c -> toResponse(c, null, null, null, null, null, null)).toList(),
+                page.page(), page.size(), page.total());
     }
 
     @GET
@@ -90,7 +103,10 @@ public class EvaluationResource {
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
     @Operation(summary = "Consulta una evaluación con su plazo explicado día por día y la recepción de cada versión",
             description = "El plazo de la CNCS (Art. 13) son 10 días hábiles desde la recepción de la primera versión; una"
-                    + " corrección no lo reinicia. Las razones de cada día van en español, o en inglés con Accept-Language: en.")
+                    + " corrección no lo reinicia. Las razones de cada día van en español, o en inglés con Accept-Language: en."
+                    + " Incluye el historial de la calificación (la calculada y cada modificación de la CNCS), sus"
+                    + " recomendaciones y las de la evaluación de la cuenta del ciclo anterior (previousRecommendations),"
+                    + " con su estado y respuesta.")
     @APIResponse(responseCode = "200", description = "La evaluación")
     @APIResponse(responseCode = "404", description = "No existe, o es de una cuenta que quien consulta no puede ver")
     public EvaluationResponse getEvaluation(@PathParam("id") UUID id, @Context HttpHeaders headers) {
@@ -104,7 +120,9 @@ public class EvaluationResource {
                         (Boolean) row[3])).toList();
         List<ObservationResponse.Summary> observations = mx.ine.redes.evaluation.Observation.ofEvaluation(id).stream()
                 .map(o -> new ObservationResponse.Summary(o.id, o.status.name(), o.dueAt, o.attendBy)).toList();
-        return toResponse(evaluation, receipts, term, observations);
+        return toResponse(evaluation, receipts, term, ratingHistory(evaluation),
+                mx.ine.redes.evaluation.Recommendation.of(id).stream().map(RecommendationResponse::of).toList(),
+                outcomes.previousRecommendations(evaluation).stream().map(RecommendationResponse::of).toList(), observations);
     }
 
     @GET
@@ -133,7 +151,10 @@ public class EvaluationResource {
     @Operation(summary = "Concluye la evaluación (Art. 13) con la calificación que le da el ciclo ahora",
             description = "Registra la calificación tal como es (subcalificaciones, fórmula y explicación: un cambio posterior de"
                     + " fórmula no la reescribe), marca la evaluación como tardía si el plazo de la CNCS pasó, y publica"
-                    + " EvaluationCompleted; submissions-service cierra entonces el requerimiento del ciclo. Sin cuerpo.")
+                    + " EvaluationCompleted con la calificación vigente (la última modificación de la CNCS, o la de la"
+                    + " fórmula) y las recomendaciones; submissions-service cierra entonces el requerimiento del ciclo. Envía el"
+                    + " resultado a las personas administradoras (EVALUATION_COMPLETED) y, si la cuenta está inactiva o su"
+                    + " calificación vigente es NOT_PERTINENT, propone su baja (BajaProposed). Sin cuerpo.")
     @APIResponse(responseCode = "200", description = "La evaluación concluida")
     @APIResponse(responseCode = "404", description = "No existe la evaluación")
     @APIResponse(responseCode = "409", description = "Ya fue concluida, o tiene observaciones abiertas (las nombra)")
@@ -143,6 +164,69 @@ public class EvaluationResource {
         EvaluationCase completed = caseService.complete(id, caller.email());
         return new CompletionResponse(completed.id, completed.status.name(), completed.completedAt, completed.completedBy,
                 completed.late, toScore(completed, completed.score, false));
+    }
+
+    @POST
+    @Path("/{id}/rating-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Modifica la calificación (dictamen) de una evaluación con una justificación escrita",
+            description = "rating: PERTINENT, PERTINENT_WITH_RECOMMENDATIONS o NOT_PERTINENT; justification: al menos "
+                    + RatingOverrides.MIN_JUSTIFICATION_LENGTH + " caracteres. Antes de concluir, la conclusión lleva la"
+                    + " calificación modificada; después, cambia la calificación vigente pero nunca la calificación registrada"
+                    + " (puntos y fórmula). Cada modificación queda en el historial y publica RatingOverridden. Una modificación"
+                    + " posterior a la conclusión de NOT_PERTINENT a una pertinente retira la propuesta de baja aún pendiente.")
+    @APIResponse(responseCode = "200", description = "El historial de la calificación, con la modificación")
+    @APIResponse(responseCode = "404", description = "No existe la evaluación")
+    @APIResponse(responseCode = "409", description = "La calificación indicada ya es la vigente")
+    @APIResponse(responseCode = "422", description = "Es de un requerimiento específico (sin calificación) o de un ciclo que no se conoce")
+    public RatingHistoryResponse overrideEvaluationRating(@PathParam("id") UUID id,
+                                                          @Valid @NotNull RatingOverrideRequest override) {
+        queries.require(id);
+        return ratingHistory(ratingOverrides.override(id, override.rating(), override.justification(), caller.email()));
+    }
+
+    @POST
+    @Path("/{id}/recommendations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CNCS)
+    @Operation(summary = "Hace una recomendación (Art. 6 III) en una evaluación abierta",
+            description = "category: MORE_ORIGINAL_CONTENT, MORE_MULTIMEDIA, ROUTE_THROUGH_INEMEXICO, PUBLISH_MORE_OFTEN,"
+                    + " IMPROVE_ENGAGEMENT, UPDATE_PROFILE, DECOMMISSION u OTHER; text: 1 a 2000 caracteres. Se envía a las"
+                    + " personas administradoras con el resultado al concluir la evaluación; queda pendiente (PENDING).")
+    @APIResponse(responseCode = "201", description = "La recomendación, con Location /api/recommendations/{id}",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
+                    description = "/api/recommendations/{id}"))
+    @APIResponse(responseCode = "404", description = "No existe la evaluación")
+    @APIResponse(responseCode = "409", description = "La evaluación ya fue concluida")
+    public jakarta.ws.rs.core.Response recommendInEvaluation(@PathParam("id") UUID id,
+                                                             @Valid @NotNull RecommendationRequest recommendation,
+                                                             @Context jakarta.ws.rs.core.UriInfo uri) {
+        queries.require(id);
+        mx.ine.redes.evaluation.Recommendation made = recommendations.make(id, recommendation.category(),
+                recommendation.text(), caller.email());
+        return jakarta.ws.rs.core.Response.created(uri.getBaseUriBuilder().path("api/recommendations").path(made.id.toString())
+                .build()).entity(RecommendationResponse.of(made)).build();
+    }
+
+    /** The rating as it stands and its history; the computed one is provisional while the case is open. */
+    private RatingHistoryResponse ratingHistory(EvaluationCase evaluation) {
+        List<RatingHistoryResponse.Override> overrides = mx.ine.redes.evaluation.RatingOverride.of(evaluation.id).stream()
+                .map(o -> new RatingHistoryResponse.Override(o.id, o.ordinal, o.previousRating, o.rating, o.computedRating,
+                        o.justification, o.overriddenBy, o.overriddenAt, o.afterCompletion)).toList();
+        if (evaluation.status == EvaluationCase.Status.COMPLETED) {
+            String computed = evaluation.computedRating != null ? evaluation.computedRating
+                    : evaluation.score != null ? evaluation.score.rating().name() : evaluation.rating;
+            return new RatingHistoryResponse(computed, false, evaluation.rating, evaluation.ratingJustification, overrides);
+        }
+        String computed = null;
+        try {
+            computed = caseScoring.score(evaluation).rating().name();
+        } catch (ProblemException notRated) {
+            // An ad hoc case, or a cycle this service does not know: nothing computed to show.
+        }
+        RatingOverrides.Standing standing = ratingOverrides.standing(evaluation.id, computed);
+        return new RatingHistoryResponse(computed, true, standing.rating(), standing.justification(), overrides);
     }
 
     private static ScoreResponse toScore(EvaluationCase evaluation, mx.ine.redes.evaluation.scoring.AccountScore score,
@@ -234,10 +318,14 @@ public class EvaluationResource {
     }
 
     private static EvaluationResponse toResponse(EvaluationCase c, List<EvaluationResponse.Receipt> receipts, DeadlineResponse term,
+                                                 RatingHistoryResponse ratingHistory,
+                                                 List<RecommendationResponse> recommendations,
+                                                 List<RecommendationResponse> previousRecommendations,
                                                  List<ObservationResponse.Summary> observations) {
         return new EvaluationResponse(c.id, c.requestId, c.accountId, c.cycleId, c.network, c.areaCode, c.areaLevel,
                 c.submissionId, c.latestVersion, c.firstReceivedAt, c.latestReceivedAt, c.status.name(), c.dueAt,
                 c.effectiveAt, c.policy, c.calendarVersion, c.late, c.termPassedAt, c.completedAt, c.figures, c.audience,
-                c.campaigns, c.warnings, c.suggestedObservations, receipts, term, observations);
+                c.campaigns, c.warnings, c.suggestedObservations, receipts, term, ratingHistory, recommendations,
+                previousRecommendations, observations);
     }
 }

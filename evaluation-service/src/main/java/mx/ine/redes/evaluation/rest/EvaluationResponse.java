@@ -10,7 +10,9 @@ import mx.ine.redes.events.SubmissionReceived;
 /**
  * An evaluation case. {@code dueAt} is CNCS's term (Art. 13), from {@code firstReceivedAt}; a
  * correction updates {@code latestVersion} and the figures but not the term. {@code term} (the
- * explanation, day by day) and {@code receipts} are given when one case is read, null in lists.
+ * explanation, day by day), {@code receipts}, {@code ratingHistory}, {@code recommendations} and
+ * {@code previousRecommendations} (those of the account's evaluation of the previous cycle, with
+ * their status) are given when one case is read, null in lists.
  */
 public record EvaluationResponse(
         UUID id,
@@ -39,6 +41,9 @@ public record EvaluationResponse(
         List<EvaluationCase.SuggestedObservation> suggestedObservations,
         List<Receipt> receipts,
         DeadlineResponse term,
+        RatingHistoryResponse ratingHistory,
+        List<RecommendationResponse> recommendations,
+        List<RecommendationResponse> previousRecommendations,
         /** The case's observations (Art. 14), oldest first; only in a single read. */
         List<ObservationResponse.Summary> observations) {
 

@@ -61,6 +61,12 @@ public class EvaluationCaseService {
     @Inject
     mx.ine.redes.support.outbox.EventPublisher events;
 
+    @Inject
+    RatingOverrides ratingOverrides;
+
+    @Inject
+    CompletionOutcomes completionOutcomes;
+
     /**
      * Opens the case of the submission's request (version 1, or whichever version arrives first) or
      * updates it with a higher version. Called in the inbox transaction of the event: a redelivered
@@ -210,7 +216,10 @@ public class EvaluationCaseService {
      * CNCS completes the evaluation (Art. 13) with the score the cycle gives it now, recorded as it
      * is, and announces it ({@code EvaluationCompleted}, outbox, same transaction). Late when CNCS's
      * term had passed. An observation still open (Art. 14: issued, answered but not decided, or
-     * escalated) blocks it; one reported to the Committee does not (its chain ended there).
+     * escalated) blocks it; one reported to the Committee does not (its chain ended there). The rating
+     * that stands (an override's, else the formula's), the recommendations and who completed it go
+     * with the event; {@link CompletionOutcomes} audits it, tells the administrators and proposes a
+     * baja when the rule says so ({@link BajaProposals}).
      */
     public EvaluationCase complete(UUID caseId, String actor) {
         EvaluationCase evaluation = lock(caseId);
@@ -229,15 +238,23 @@ public class EvaluationCaseService {
         evaluation.completedAt = now;
         evaluation.completedBy = actor;
         evaluation.overallScore = score.overall();
-        evaluation.rating = score.rating().name();
+        // The rating that stands: CNCS's last override before completion, else the formula's.
+        RatingOverrides.Standing standing = ratingOverrides.standing(evaluation.id, score.rating().name());
+        evaluation.rating = standing.rating();
+        evaluation.computedRating = standing.computedRating();
+        evaluation.ratingJustification = standing.justification();
         evaluation.subScores = new java.util.LinkedHashMap<>(score.subScoresByKey());
         evaluation.formulaVersion = score.formulaVersion();
         evaluation.score = score;
         evaluation.updatedAt = now;
         timers.cancel(EvaluationTimers.TERM, evaluation.id);
+        List<mx.ine.redes.evaluation.Recommendation> recommendations = mx.ine.redes.evaluation.Recommendation.of(evaluation.id);
         events.publish(new mx.ine.redes.events.EvaluationCompleted(evaluation.id, evaluation.accountId, evaluation.cycleId,
-                evaluation.areaCode, evaluation.subScores, score.overall(), score.rating().name(), score.formulaVersion(), now,
-                evaluation.late));
+                evaluation.areaCode, evaluation.subScores, score.overall(), evaluation.rating, score.formulaVersion(), now,
+                evaluation.late, evaluation.computedRating, evaluation.ratingJustification,
+                Recommendations.issued(recommendations), actor));
+        // Audit, the result to the administrators, the proposed baja.
+        completionOutcomes.completed(evaluation, score, recommendations);
         return evaluation;
     }
 

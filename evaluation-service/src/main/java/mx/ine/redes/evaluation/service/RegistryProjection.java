@@ -17,6 +17,9 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
     @Inject
     RequestService requests;
 
+    @Inject
+    BajaProposals bajaProposals;
+
     public RegistryProjection() {
         super(ReviewedAccount.class);
     }
@@ -46,6 +49,7 @@ public class RegistryProjection extends RegistryEventsProjection<ReviewedAccount
     @Override
     protected void recordDecommission(AccountDecommissioned decommissioned, ReviewedAccount account) {
         requests.withdrawOnDecommission(account.accountId);
+        bajaProposals.decideOnDecommission(decommissioned);
     }
 
     @Override
