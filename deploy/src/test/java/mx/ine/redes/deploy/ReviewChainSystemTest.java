@@ -245,8 +245,10 @@ class ReviewChainSystemTest {
                 cncs, Map.of());
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
         assertThat(completed.json().path("late").asBoolean()).as("completed before CNCS's term ended").isFalse();
-        assertThat(completed.json().path("overallScore").isInt()).isTrue();
-        assertThat(completed.json().path("rating").asText()).isIn("PERTINENT", "PERTINENT_WITH_RECOMMENDATIONS", "NOT_PERTINENT");
+        JsonNode score = completed.json().path("score");
+        assertThat(score.path("provisional").asBoolean()).isFalse();
+        assertThat(score.path("overall").asInt()).isBetween(0, 100);
+        assertThat(score.path("rating").asText()).isIn("PERTINENT", "PERTINENT_WITH_RECOMMENDATIONS", "NOT_PERTINENT");
 
         // The other evaluation cannot complete: its observation is still open.
         ApiClient.Response refused = api.postJson(service("evaluation-service", "/api/evaluations/"
@@ -254,9 +256,11 @@ class ReviewChainSystemTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.body()).contains(observationByAccount.get(newAccountId));
 
-        List<Mail> results = awaitMails(ADMINISTRATOR, "Resultado", 1);
-        assertThat(results.getFirst().body()).contains(CYCLE, "@INEChiapas",
+        List<Mail> results = awaitMails(ADMINISTRATOR, "Resultado de la evaluación", 1);
+        assertThat(results.getFirst().body()).contains(CYCLE, "@inechiapas (X)",
+                "Calificación global: " + score.path("overall").asInt() + " de 100",
                 "Replique primero desde @INEMexico los mensajes institucionales de alcance nacional.");
+        assertThat(results.getFirst().cc()).containsExactly(LIAISON);
     }
 
     @Test
@@ -266,14 +270,14 @@ class ReviewChainSystemTest {
         String observationId = observationByAccount.get(newAccountId);
         awaitJson(service("evaluation-service", "/api/observations/" + observationId), cncs,
                 json -> "ESCALATED".equals(json.path("status").asText()));
-        assertThat(awaitMails(ADMINISTRATOR, "Observación no atendida: cuenta", 1).getFirst().body())
-                .contains("martes 8 de febrero de 2028 a las 18:00");
-        // After hours: the head's notice waits for the next opening, and the head's term runs from it.
+        // After hours: the notices wait for the next opening, and the head's term runs from the head's.
         advanceTo(NEXT_OPENING);
+        assertThat(awaitMails(ADMINISTRATOR, "Observación no atendida: cuenta @inechiapasvota (X)", 1).getFirst().body())
+                .contains("venció el martes 8 de febrero de 2028 a las 18:00");
         JsonNode escalated = awaitJson(service("evaluation-service", "/api/observations/" + observationId), cncs,
                 json -> json.hasNonNull("headNoticeSentAt"));
         assertThat(Instant.parse(escalated.path("attendBy").asText())).isEqualTo(HEAD_TERM_ENDS);
-        List<Mail> toHead = awaitMails(HEAD, "Observación no atendida en su área", 1);
+        List<Mail> toHead = awaitMails(HEAD, "Observación no atendida en su área: cuenta @inechiapasvota (X)", 1);
         assertThat(toHead.getFirst().cc()).as("the head's notice copies nobody").isEmpty();
         assertThat(toHead.getFirst().body()).contains("instruya la atención inmediata", "viernes 11 de febrero de 2028 a las 18:00",
                 "martes 8 de febrero de 2028 a las 18:00");
@@ -332,6 +336,27 @@ class ReviewChainSystemTest {
         JsonNode completion = byType.get("EvaluationCompleted").stream()
                 .filter(e -> e.path("evaluationId").asText().equals(evaluationByAccount.get(chiapasAccountId))).findFirst().orElseThrow();
         assertThat(completion.path("recommendations").findValuesAsText("category")).containsExactly("ROUTE_THROUGH_INEMEXICO");
+
+        // Each version of @INEChiapas's submission once on the submissions topic.
+        List<Integer> versions = readTopic("ine.submissions.events").stream().map(record -> parse(record.value()))
+                .filter(event -> event.path("type").asText().equals("SubmissionReceived"))
+                .map(event -> event.path("payload"))
+                .filter(payload -> payload.path("submissionId").asText().equals(submissionByAccount.get(chiapasAccountId)))
+                .map(payload -> payload.path("version").asInt()).toList();
+        assertThat(versions).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    @Order(8)
+    void shouldKeepEveryActOfTheChainInTheAuditTrail() {
+        String observationId = observationByAccount.get(newAccountId);
+        JsonNode acts = api.get(service("evaluation-service", "/api/audit?subject=" + observationId + "&size=100"), committee).json();
+        assertThat(acts.path("items").findValuesAsText("action")).containsExactly("OBSERVATION_ISSUED", "OBSERVATION_NOTICE_SENT",
+                "OBSERVATION_OVERDUE", "OBSERVATION_ESCALATED", "OBSERVATION_HEAD_NOTICE_SENT", "OBSERVATION_REPORTED");
+        assertThat(acts.path("items").path(0).path("actor").asText()).isEqualTo("medios.alternativos@ine.mx");
+        assertThat(acts.path("items").path(5).path("actor").asText()).isEqualTo("system");
+        assertThat(Instant.parse(acts.path("items").path(1).path("deadline").asText())).isEqualTo(OBSERVATION_DUE);
+        assertThat(Instant.parse(acts.path("items").path(5).path("deadline").asText())).isEqualTo(HEAD_TERM_ENDS);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -357,11 +382,16 @@ class ReviewChainSystemTest {
     private void advanceTo(Instant target) {
         Instant now = Instant.parse(api.get(service("evaluation-service", "/api/simulation/clock"), cncs).json().path("now").asText());
         assertThat(target).as("the simulated now is %s", now).isAfter(now);
-        Duration step = Duration.between(now, target);
-        for (String name : List.of("accounts-service", "submissions-service", "evaluation-service", "reporting-service")) {
-            ApiClient.Response advanced = api.postJson(service(name, "/api/simulation/clock/advance"), cncs,
-                    Map.of("duration", step.toString()));
-            assertThat(advanced.status()).as(name + ": " + advanced).isEqualTo(200);
+        Duration left = Duration.between(now, target);
+        while (!left.isZero()) {
+            // The clock moves at most a year per call.
+            Duration step = left.compareTo(Duration.ofDays(360)) > 0 ? Duration.ofDays(360) : left;
+            for (String name : List.of("accounts-service", "submissions-service", "evaluation-service", "reporting-service")) {
+                ApiClient.Response advanced = api.postJson(service(name, "/api/simulation/clock/advance"), cncs,
+                        Map.of("duration", step.toString()));
+                assertThat(advanced.status()).as(name + ": " + advanced).isEqualTo(200);
+            }
+            left = left.minus(step);
         }
     }
 

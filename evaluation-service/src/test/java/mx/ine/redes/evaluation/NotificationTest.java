@@ -73,7 +73,7 @@ class NotificationTest {
         notifier.sendDue();
         List<Mailbox.Mail> received = Mailbox.of(recipient);
         assertThat(received).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Recordatorio: vence el plazo de la cuenta X inemexico");
+            assertThat(mail.subject()).isEqualTo("Recordatorio: vence el plazo de la cuenta @inemexico (X)");
             assertThat(mail.body()).contains("vence el martes 14 de julio de 2026 a las 18:00");
             assertThat(mail.messageId()).isEqualTo("<" + id + "@redes.ine.mx>");
         });
@@ -108,7 +108,7 @@ class NotificationTest {
         clock.advance(Duration.ofMinutes(2)); // past the first retry's backoff (30 s), still business time
         notifier.sendDue();
         assertThat(Mailbox.of(recipient)).singleElement()
-                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Plazo vencido: cuenta X inemexico"));
+                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Plazo vencido: cuenta @inemexico (X)"));
         given().auth().oauth2(TestTokens.forRole(Roles.CNCS)).get("/api/notifications?subject=" + subject)
                 .then().body("items[0].status", org.hamcrest.Matchers.equalTo("SENT"));
     }

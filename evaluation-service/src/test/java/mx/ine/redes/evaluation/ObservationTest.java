@@ -570,7 +570,7 @@ class ObservationTest {
     }
 
     private static String handle(UUID account) {
-        return "X h" + account.toString().substring(0, 8);
+        return "@h" + account.toString().substring(0, 8) + " (X)";
     }
 
     private static Instant mexico(String localDateTime) {

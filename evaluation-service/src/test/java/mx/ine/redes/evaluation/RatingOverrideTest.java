@@ -158,8 +158,8 @@ class RatingOverrideTest {
         notifier.sendDue();
         await().atMost(Duration.ofSeconds(15)).until(() -> !Mailbox.of(admin).isEmpty());
         Mailbox.Mail mail = Mailbox.of(admin).get(0);
-        assertThat(mail.subject()).isEqualTo("Resultado de la evaluación del ciclo 2101-S1: cuenta X "
-                + mx.ine.redes.evaluation.testing.EvaluationFixtures.handle(account));
+        assertThat(mail.subject()).isEqualTo("Resultado de la evaluación del ciclo 2101-S1: cuenta @"
+                + mx.ine.redes.evaluation.testing.EvaluationFixtures.handle(account) + " (X)");
         assertThat(mail.body()).contains("Calificación global: 18 de 100 (fórmula 2026.1).",
                 "Dictamen: Pertinente con recomendaciones.",
                 "La calificación que resultó de la fórmula fue «No pertinente (se propone su baja)»; la Coordinación la"

@@ -138,10 +138,10 @@ class RecommendationTest {
         assertThat(mails).hasSize(1);
         Mailbox.Mail mail = mails.get(0);
         System.out.println("--- EVALUATION_COMPLETED as received ---\nSubject: " + mail.subject() + "\n\n" + mail.body());
-        assertThat(mail.subject()).isEqualTo("Resultado de la evaluación del ciclo 2111-S1: cuenta X " + handle(account));
+        assertThat(mail.subject()).isEqualTo("Resultado de la evaluación del ciclo 2111-S1: cuenta @" + handle(account) + " (X)");
         // The mail travels with CRLF line ends.
-        assertThat(mail.body().replace("\r\n", "\n")).isEqualTo("La Coordinación Nacional de Comunicación Social concluyó la evaluación de la cuenta X "
-                + handle(account) + " del ciclo 2111-S1, conforme al artículo 13 de los Lineamientos.\n\n"
+        assertThat(mail.body().replace("\r\n", "\n")).isEqualTo("La Coordinación Nacional de Comunicación Social concluyó la evaluación de la cuenta @"
+                + handle(account) + " (X) del ciclo 2111-S1, conforme al artículo 13 de los Lineamientos.\n\n"
                 + "Calificación global: 88 de 100 (fórmula 2026.1).\n"
                 + "Dictamen: Pertinente (se mantiene).\n\n"
                 + "Calificación por criterio:\n"

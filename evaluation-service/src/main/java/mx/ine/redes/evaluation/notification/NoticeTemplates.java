@@ -24,7 +24,7 @@ public final class NoticeTemplates {
     }
 
     public static Text render(NoticeKind kind, Map<String, String> values) {
-        String account = value(values, "network") + " " + value(values, "handle");
+        String account = accountName(values);
         boolean adHoc = value(values, "cycle").isBlank();
         String request = adHoc ? "extraordinario (Art. 12)" : "del ciclo " + value(values, "cycle");
         String observed = adHoc ? "del requerimiento extraordinario (Art. 12)" : "del ciclo " + value(values, "cycle");
@@ -165,6 +165,23 @@ public final class NoticeTemplates {
                             + " seguimiento a su atención en la evaluación del siguiente ciclo.");
         }
         return new Text("Resultado de la evaluación " + request + ": cuenta " + account, body + footer);
+    }
+
+    /** How a person names the account: its handle and its network, e.g. "@inemexico (X)", "@inetv (YouTube)". */
+    static String accountName(Map<String, String> values) {
+        String handle = value(values, "handle");
+        String network = switch (value(values, "network")) {
+            case "FACEBOOK" -> "Facebook";
+            case "INSTAGRAM" -> "Instagram";
+            case "YOUTUBE" -> "YouTube";
+            case "TIKTOK" -> "TikTok";
+            case "THREADS" -> "Threads";
+            case "LINKEDIN" -> "LinkedIn";
+            case "" -> "";
+            default -> value(values, "network");
+        };
+        String named = handle.isBlank() || handle.startsWith("@") ? handle : "@" + handle;
+        return network.isBlank() ? named : named + " (" + network + ")";
     }
 
     private static String value(Map<String, String> values, String key) {

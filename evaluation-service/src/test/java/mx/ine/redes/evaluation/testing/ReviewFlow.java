@@ -109,7 +109,7 @@ public final class ReviewFlow {
     }
 
     public static String handle(UUID account) {
-        return "X h" + account.toString().substring(0, 8);
+        return "@h" + account.toString().substring(0, 8) + " (X)";
     }
 
     public static String unique(String prefix) {
