@@ -444,7 +444,23 @@ class LocalStackSystemTest {
         assertThat(submitted.json().path("late").asBoolean()).as("%s", submitted).isTrue();
         assertThat(submitted.json().path("versions").get(0).path("warnings").findValuesAsText("code"))
                 .as("%s", submitted).containsExactly("IMPRESSIONS_BELOW_POSTS");
+        // The evaluation: its provisional score, the suggested observation issued, its notice and term.
+        ReadmeWalkThrough.Step score = ReadmeWalkThrough.step(steps, "/score");
+        assertThat(score.json().path("provisional").asBoolean()).as("%s", score).isTrue();
+        assertThat(score.json().path("subScores").size()).as("%s", score).isPositive();
+        ReadmeWalkThrough.Step issued = ReadmeWalkThrough.step(steps, "localhost:8083/api/observations/$OBS ");
+        assertThat(issued.json().path("status").asText()).as("%s", issued).isEqualTo("ISSUED");
+        assertThat(issued.json().path("noticeSentAt").isNull()).as("the notice left: %s", issued).isFalse();
+        assertThat(issued.json().path("fields").toString()).as("%s", issued).contains("impressions", "posts");
+        java.time.Instant observationNotice = java.time.Instant.parse(issued.json().path("noticeSentAt").asText());
+        // Inside the electoral process: 2 days from the notice, to 23:59:59 of the second (Mexico City).
+        java.time.LocalDate noticeDay = observationNotice.atZone(java.time.ZoneId.of("America/Mexico_City")).toLocalDate();
+        assertThat(issued.json().path("dueAtLocal").asText()).as("%s", issued)
+                .isEqualTo(noticeDay.plusDays(2) + "T23:59:59-06:00");
+        String observationId = issued.json().path("id").asText();
         ReadmeWalkThrough.Step corrected = ReadmeWalkThrough.step(steps, "/versions");
+        assertThat(corrected.json().path("versions").get(1).path("answersObservationId").asText()).as("%s", corrected)
+                .isEqualTo(observationId);
         assertThat(corrected.json().path("currentVersion").asInt()).as("%s", corrected).isEqualTo(2);
         assertThat(corrected.json().path("versions").get(1).path("warnings").isEmpty()).as("%s", corrected).isTrue();
         ReadmeWalkThrough.Step both = ReadmeWalkThrough.step(steps, "INEMEXICO_ADMIN_TOKEN\" localhost:8082/api/submissions/$SUB");
@@ -454,6 +470,14 @@ class LocalStackSystemTest {
         assertThat(change.path("to").asLong()).as("%s", both).isEqualTo(4_812_330);
         ReadmeWalkThrough.Step foreign = ReadmeWalkThrough.step(steps, "ACCOUNT_ADMIN_TOKEN\" localhost:8082/api/submissions/$SUB");
         assertThat(foreign.json().path("status").asInt()).as("%s", foreign).isEqualTo(404);
+        ReadmeWalkThrough.Step resolved = ReadmeWalkThrough.step(steps, "$OBS/resolution");
+        assertThat(resolved.json().path("status").asText()).as("%s", resolved).isEqualTo("RESOLVED");
+        assertThat(resolved.json().path("answer").path("onTime").asBoolean()).as("%s", resolved).isTrue();
+        ReadmeWalkThrough.Step recommended = ReadmeWalkThrough.step(steps, "/recommendations");
+        assertThat(recommended.json().path("status").asText()).as("%s", recommended).isEqualTo("PENDING");
+        ReadmeWalkThrough.Step completed = ReadmeWalkThrough.step(steps, "/completion");
+        assertThat(completed.json().path("status").asText()).as("%s", completed).isEqualTo("COMPLETED");
+        assertThat(completed.json().path("score").path("provisional").asBoolean()).as("%s", completed).isFalse();
         ReadmeWalkThrough.Step upload = ReadmeWalkThrough.step(steps, "-F file=@deploy/demo/");
         assertThat(upload.items()).as("%s", upload).singleElement().satisfies(file -> {
             assertThat(file.path("contentType").asText()).isEqualTo("image/png");
@@ -469,6 +493,25 @@ class LocalStackSystemTest {
         ReadmeWalkThrough.Step moved = ReadmeWalkThrough.step(steps, "/progress", "submitted 3");
         assertThat(moved.json().path("total").path("submitted").asInt()).as("%s", moved).isEqualTo(3);
         assertThat(moved.json().path("total").path("late").asInt()).as("%s", moved).isEqualTo(3);
+
+        // The chain of an observation nobody attends, the Committee's item and resolution, the audit trail.
+        ReadmeWalkThrough.Step escalatedObservation = ReadmeWalkThrough.step(steps, "localhost:8083/api/observations/$OBS2");
+        assertThat(escalatedObservation.json().path("status").asText()).as("%s", escalatedObservation).isEqualTo("ESCALATED");
+        assertThat(escalatedObservation.json().path("headNoticeSentAt").isNull()).as("%s", escalatedObservation).isFalse();
+        assertThat(escalatedObservation.json().path("escalatedToEmail").asText()).as("%s", escalatedObservation)
+                .isEqualTo("titular.jle.chis@ine.mx");
+        String escalatedId = escalatedObservation.json().path("id").asText();
+        ReadmeWalkThrough.Step items = ReadmeWalkThrough.step(steps, "/api/committee/items");
+        assertThat(items.items()).as("%s", items).filteredOn(item -> item.path("subjectId").asText().equals(escalatedId))
+                .singleElement().satisfies(item -> assertThat(item.path("subjectKind").asText()).isEqualTo("OBSERVATION"));
+        ReadmeWalkThrough.Step resolution = ReadmeWalkThrough.step(steps, "/api/committee/resolutions");
+        assertThat(resolution.json().path("resolution").asText()).as("%s", resolution).isEqualTo("INSTRUCTED");
+        ReadmeWalkThrough.Step audit = ReadmeWalkThrough.step(steps, "/api/audit?subject=");
+        assertThat(audit.items()).as("%s", audit).extracting(act -> act.path("action").asText())
+                .contains("OBSERVATION_ISSUED", "OBSERVATION_ESCALATED", "OBSERVATION_REPORTED");
+        ReadmeWalkThrough.Step observationMails = ReadmeWalkThrough.step(steps, "-name '*Observaci*'");
+        assertThat(observationMails.output()).as("%s", observationMails)
+                .contains("Observación_a_la_información_estadística", "Observación_no_atendida_en_su_área");
 
         // Refusals.
         assertThat(ReadmeWalkThrough.step(steps, "curl -si localhost").output()).startsWith("HTTP/1.1 401");
