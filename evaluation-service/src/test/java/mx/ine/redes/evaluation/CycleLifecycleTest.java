@@ -1,6 +1,7 @@
 package mx.ine.redes.evaluation;
 
 import static io.restassured.RestAssured.given;
+import static mx.ine.redes.evaluation.testing.ReviewFlow.handle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -416,9 +417,6 @@ class CycleLifecycleTest {
                 LocalDate.of(2026, 1, 5), null, ancestors);
     }
 
-    private static String handle(UUID account) {
-        return "X h" + account.toString().substring(0, 8);
-    }
 
     private static UUID register(AccountSnapshot snapshot) {
         KafkaTestClient.publish(new AccountRegistered(snapshot));

@@ -1,6 +1,7 @@
 package mx.ine.redes.evaluation;
 
 import static io.restassured.RestAssured.given;
+import static mx.ine.redes.evaluation.testing.ReviewFlow.handle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -569,9 +570,6 @@ class ObservationTest {
         return "JDE-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    private static String handle(UUID account) {
-        return "@h" + account.toString().substring(0, 8) + " (X)";
-    }
 
     private static Instant mexico(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(MEXICO).toInstant();

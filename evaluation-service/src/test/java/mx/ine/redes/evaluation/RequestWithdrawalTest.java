@@ -1,6 +1,7 @@
 package mx.ine.redes.evaluation;
 
 import static io.restassured.RestAssured.given;
+import static mx.ine.redes.evaluation.testing.ReviewFlow.handle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -454,9 +455,6 @@ class RequestWithdrawalTest {
         return "JDE-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    private static String handle(UUID account) {
-        return "X h" + account.toString().substring(0, 8);
-    }
 
     private static UUID register(AccountSnapshot snapshot) {
         KafkaTestClient.publish(new AccountRegistered(snapshot));

@@ -108,6 +108,7 @@ public final class ReviewFlow {
         return "JDE-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
+    /** How the notices name a test account ({@code h} + the first 8 characters of its id, on X). */
     public static String handle(UUID account) {
         return "@h" + account.toString().substring(0, 8) + " (X)";
     }
