@@ -10,10 +10,11 @@ alter table inventory_account add column decommission_observations text;
 create index inventory_account_head on inventory_account (head_email);
 create index inventory_account_ancestors on inventory_account using gin (ancestors jsonb_path_ops);
 
--- The latest occurredAt applied per scope (a cycle id, or 'registry'): the report's "as of".
+-- The latest occurredAt applied per scope (a cycle id, or 'registry'): the report's "as of". In
+-- nanoseconds since the epoch, as the envelope has it (timestamptz would round to microseconds).
 create table report_watermark (
-    scope        text        primary key,
-    occurred_at  timestamptz not null
+    scope              text   primary key,
+    occurred_at_nanos  bigint not null
 );
 
 create table report_cycle (

@@ -309,10 +309,15 @@ public class ReportFeed {
     }
 
     private void watermark(String scope, EventEnvelope envelope) {
+        Instant occurred = envelope.occurredAt();
         sql("""
-                insert into report_watermark (scope, occurred_at) values (:scope, :at)
-                on conflict (scope) do update set occurred_at = greatest(report_watermark.occurred_at, excluded.occurred_at)""")
-                .setParameter("scope", scope).setParameter("at", at(envelope.occurredAt()), OffsetDateTime.class).executeUpdate();
+                insert into report_watermark (scope, occurred_at_nanos) values (:scope, :nanos)
+                on conflict (scope) do update
+                    set occurred_at_nanos = greatest(report_watermark.occurred_at_nanos, excluded.occurred_at_nanos)""")
+                .setParameter("scope", scope, String.class)
+                .setParameter("nanos", Math.addExact(Math.multiplyExact(occurred.getEpochSecond(), 1_000_000_000L), occurred.getNano()),
+                        Long.class)
+                .executeUpdate();
     }
 
     /** Typed parameters throughout: a null (an optional field of an event) must still bind as its column's type. */

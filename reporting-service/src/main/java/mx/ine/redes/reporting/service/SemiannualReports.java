@@ -106,8 +106,9 @@ public class SemiannualReports {
     private SemiannualReport.Heading heading(String cycleId, LocalDate start, LocalDate end, Optional<String> previous) {
         List<String> scopes = new ArrayList<>(List.of(cycleId, ReportFeed.REGISTRY_SCOPE));
         previous.ifPresent(scopes::add);
-        Instant asOf = rows("select max(occurred_at) from report_watermark where scope in (:scopes)", Map.of("scopes", scopes))
-                .stream().map(row -> instant(single(row))).findFirst().orElse(null);
+        Instant asOf = rows("select max(occurred_at_nanos) from report_watermark where scope in (:scopes)", Map.of("scopes", scopes))
+                .stream().map(SemiannualReports::single).filter(java.util.Objects::nonNull)
+                .map(nanos -> Instant.ofEpochSecond(0, ((Number) nanos).longValue())).findFirst().orElse(null);
         return new SemiannualReport.Heading(REFERENCE_PREFIX + cycleId,
                 "Informe semestral al Comité de Redes Sociales sobre las cuentas institucionales, ciclo " + cycleId,
                 cycleId, start, end, asOf);
