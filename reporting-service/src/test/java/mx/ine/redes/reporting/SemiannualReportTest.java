@@ -357,8 +357,8 @@ class SemiannualReportTest {
         KafkaTestClient.send(Topics.EVALUATION, a1.toString(), "{\"eventId\":\"" + unknownEventId + "\",\"type\":\"CycleArchived\","
                 + "\"occurredAt\":\"2031-12-31T17:00:00Z\",\"aggregateId\":\"" + a1 + "\",\"schemaVersion\":1,"
                 + "\"payload\":{\"cycleId\":\"" + CYCLE + "\"}}");
+        // Markers after them on the same partitions, in a cycle of their own (the report's asOf must not move).
         ReportWorld marker = new ReportWorld();
-        marker.training(LocalDate.of(2030, 1, 1), "Fuera de todo periodo", "1", "Virtual", List.of());
         marker.submission(UUID.randomUUID(), a1, "2030-S1", "X", 1, 1, 1, 1, Map.of(), Map.of(), Map.of());
         marker.overdue(UUID.randomUUID(), a1, "2030-S1", CEN);
         marker.awaitApplied(WITHIN);
@@ -374,6 +374,28 @@ class SemiannualReportTest {
         assertThat(after.evaluation()).isEqualTo(before.evaluation());
         assertThat(after.recommendations()).isEqualTo(before.recommendations());
         assertThat(after.inventory()).isEqualTo(before.inventory());
+    }
+
+    @Test
+    void shouldKeepAnOverriddenRatingWhenTheOlderCompletionArrivesAfterIt() {
+        String cycle = "2030-S2";
+        ReportWorld late = new ReportWorld();
+        late.cycle(cycle, LocalDate.of(2030, 7, 1), LocalDate.of(2030, 12, 31), 1);
+        UUID evaluationId = UUID.randomUUID();
+        late.overridden(evaluationId, a1, cycle, CEN, "NOT_PERTINENT", "PERTINENT");
+        EventEnvelope override = late.published().getLast();
+        late.publish(new mx.ine.redes.events.EvaluationCompleted(evaluationId, a1, cycle, CEN.code(), Map.of("activity", 45), 45,
+                "NOT_PERTINENT", "2026.1", java.time.Instant.now(), false, "NOT_PERTINENT", null, List.of(), "cncs@ine.mx"),
+                override.sequence() - 1);
+        late.awaitApplied(WITHIN);
+
+        SemiannualReport.Evaluation evaluation = reports.build(cycle).evaluation();
+        assertThat(evaluation.scores()).singleElement().satisfies(score -> {
+            assertThat(score.overall()).isEqualTo(45);
+            assertThat(score.rating()).isEqualTo("Pertinente (se mantiene)");
+            assertThat(score.computedRating()).isEqualTo("No pertinente (se propone su baja)");
+        });
+        assertThat(evaluation.ratingDistribution()).extracting(Count::count).containsExactly(1L, 0L, 0L);
     }
 
     @Test
