@@ -22,25 +22,13 @@ public class Recommendation extends PanacheEntityBase {
 
     public enum Status { PENDING, ATTENDED, NOT_ATTENDED }
 
-    /** The categories of domain.md §5, with the Spanish label the administrators read. */
+    /** The categories of domain.md §5; their Spanish labels live in event-contract, shared with the Committee's reports. */
     public enum Category {
-        MORE_ORIGINAL_CONTENT("Generar más contenido original"),
-        MORE_MULTIMEDIA("Publicar más contenido multimedia"),
-        ROUTE_THROUGH_INEMEXICO("Difundir primero los mensajes institucionales a través de @INEMexico"),
-        PUBLISH_MORE_OFTEN("Publicar con mayor frecuencia"),
-        IMPROVE_ENGAGEMENT("Mejorar la interacción con la audiencia"),
-        UPDATE_PROFILE("Actualizar los datos del perfil de la cuenta"),
-        DECOMMISSION("Dar de baja la cuenta"),
-        OTHER("Otra");
-
-        private final String label;
-
-        Category(String label) {
-            this.label = label;
-        }
+        MORE_ORIGINAL_CONTENT, MORE_MULTIMEDIA, ROUTE_THROUGH_INEMEXICO, PUBLISH_MORE_OFTEN, IMPROVE_ENGAGEMENT, UPDATE_PROFILE,
+        DECOMMISSION, OTHER;
 
         public String label() {
-            return label;
+            return mx.ine.redes.events.RecommendationCategoryLabel.valueOf(name()).label();
         }
     }
 

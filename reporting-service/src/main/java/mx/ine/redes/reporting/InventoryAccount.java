@@ -4,12 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import mx.ine.redes.support.registry.ProjectedAccount;
+import mx.ine.redes.support.registry.AccountInArea;
 
-/** One line of the account inventory the Committee's reports count from. */
+/** One line of the account inventory the Committee's reports count from; its area's head sees it (AccountInArea). */
 @Entity
 @Table(name = "inventory_account")
-public class InventoryAccount extends ProjectedAccount {
+public class InventoryAccount extends AccountInArea {
 
     @Column(name = "display_name", nullable = false)
     public String displayName;
@@ -19,9 +19,6 @@ public class InventoryAccount extends ProjectedAccount {
 
     @Column(name = "area_name", nullable = false)
     public String areaName;
-
-    @Column(name = "area_level", nullable = false)
-    public String areaLevel;
 
     public Integer state;
 
@@ -33,4 +30,9 @@ public class InventoryAccount extends ProjectedAccount {
 
     @Column(name = "decommission_reason")
     public String decommissionReason;
+
+    @Column(name = "decommission_observations")
+    public String decommissionObservations;
+
+    public String url;
 }

@@ -4,13 +4,15 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.ine.redes.reporting.service.InventoryProjection;
+import mx.ine.redes.reporting.service.ReportFeed;
 import mx.ine.redes.support.consumer.EventConsumption;
 import mx.ine.redes.support.consumer.RecordHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The registry's events feed the inventory. Retried until applied; only a record that cannot be decoded is
+ * The registry's events feed the inventory and, in the same transaction, what the report needs besides it
+ * (trainings, dormancy flags, bajas decided: {@link ReportFeed}). Retried until applied; only a record that cannot be decoded is
  * parked in this service's dead-letter store ({@link EventConsumption}).
  */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class AccountEventsConsumer implements RecordHandler {
 
     @Inject
     InventoryProjection inventory;
+
+    @Inject
+    ReportFeed feed;
 
     @Inject
     EventConsumption consumption;
@@ -38,5 +43,6 @@ public class AccountEventsConsumer implements RecordHandler {
     @Override
     public void apply(String record) {
         inventory.apply(record);
+        feed.applyRegistryEvent(record);
     }
 }

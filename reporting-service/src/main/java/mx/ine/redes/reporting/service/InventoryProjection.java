@@ -29,7 +29,7 @@ public class InventoryProjection extends RegistryEventsProjection<InventoryAccou
         account.displayName = snapshot.displayName();
         account.kind = snapshot.kind();
         account.areaName = snapshot.areaName();
-        account.areaLevel = snapshot.areaLevel();
+        account.url = snapshot.url();
         account.state = snapshot.state();
         account.registeredOn = snapshot.registeredOn();
     }
@@ -38,6 +38,7 @@ public class InventoryProjection extends RegistryEventsProjection<InventoryAccou
     protected void recordDecommission(AccountDecommissioned decommissioned, InventoryAccount account) {
         account.decommissionedOn = decommissioned.decommissionedOn();
         account.decommissionReason = decommissioned.reason();
+        account.decommissionObservations = decommissioned.observations();
     }
 
     @Override

@@ -1,0 +1,41 @@
+package mx.ine.redes.reporting.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import mx.ine.redes.reporting.service.ReportFeed;
+import mx.ine.redes.support.consumer.EventConsumption;
+import mx.ine.redes.support.consumer.RecordHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code ine.evaluation.events} feeds the semi-annual report's read model ({@link ReportFeed}). Retried until applied;
+ * a record that cannot be decoded is parked in this service's dead-letter store; a type this version
+ * does not know is recorded as seen and skipped.
+ */
+@ApplicationScoped
+public class EvaluationEventsConsumer implements RecordHandler {
+
+    @Inject
+    ReportFeed feed;
+
+    @Inject
+    EventConsumption consumption;
+
+    @Incoming("evaluation-events")
+    @Blocking
+    public void onEvaluationEvent(ConsumerRecord<String, String> record) {
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumerName() {
+        return ReportFeed.EVALUATION_CONSUMER;
+    }
+
+    @Override
+    public void apply(String record) {
+        feed.applyEvaluationEvent(record);
+    }
+}
