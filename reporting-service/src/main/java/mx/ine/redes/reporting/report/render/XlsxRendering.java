@@ -1,6 +1,5 @@
 package mx.ine.redes.reporting.report.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.ZipOutputStream;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.report.render.ReportTables.Table;
@@ -86,27 +87,47 @@ final class XlsxRendering {
         return report.heading().asOf() == null ? Instant.EPOCH : report.heading().asOf().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The same package with the report's instant as its creation date and every entry's time. */
+    /**
+     * The same package with the report's instant as its creation date and every entry's time. fastexcel
+     * streams its entries (sizes only in the central directory), which ZipInputStream cannot read back:
+     * the package is read through ZipFile, from a temporary file.
+     */
     private static byte[] stamped(byte[] workbook, Instant asOf) {
         LocalDateTime stamp = LocalDateTime.ofInstant(asOf, ReportTables.MEXICO_CITY);
         ByteArrayOutputStream out = new ByteArrayOutputStream(workbook.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook), StandardCharsets.UTF_8);
-             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals("docProps/core.xml")) {
-                    content = CREATED.matcher(new String(content, StandardCharsets.UTF_8))
-                            .replaceAll("$1" + Matcher.quoteReplacement(asOf.toString()) + "$2")
-                            .getBytes(StandardCharsets.UTF_8);
+        Path file = null;
+        try {
+            file = Files.createTempFile("informe-", ".xlsx");
+            Files.write(file, workbook);
+            try (ZipFile in = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+                 ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    byte[] content;
+                    try (var entryIn = in.getInputStream(entry)) {
+                        content = entryIn.readAllBytes();
+                    }
+                    if (entry.getName().equals("docProps/core.xml")) {
+                        content = CREATED.matcher(new String(content, StandardCharsets.UTF_8))
+                                .replaceAll("$1" + Matcher.quoteReplacement(asOf.toString()) + "$2")
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                    ZipEntry copy = new ZipEntry(entry.getName());
+                    copy.setTimeLocal(stamp);
+                    zip.putNextEntry(copy);
+                    zip.write(content);
+                    zip.closeEntry();
                 }
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTimeLocal(stamp);
-                zip.putNextEntry(copy);
-                zip.write(content);
-                zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
         }
         return out.toByteArray();
     }
