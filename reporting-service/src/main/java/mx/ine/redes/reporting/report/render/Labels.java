@@ -59,6 +59,16 @@ final class Labels {
         return label(RATINGS, code);
     }
 
+    /** A rating as a chart's axis can hold it. */
+    static String shortRating(String code, String label) {
+        return switch (code == null ? "" : code) {
+            case "PERTINENT" -> "Pertinente";
+            case "PERTINENT_WITH_RECOMMENDATIONS" -> "Con recomendaciones";
+            case "NOT_PERTINENT" -> "No pertinente";
+            default -> label;
+        };
+    }
+
     static String subjectKind(String code) {
         return label(SUBJECT_KINDS, code);
     }

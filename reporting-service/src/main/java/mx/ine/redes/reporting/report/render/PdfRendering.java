@@ -204,17 +204,16 @@ final class PdfRendering {
         }
         List<String> headers = printed.stream().map(c -> table.columns().get(c).heading()).toList();
         List<List<String>> cells = new ArrayList<>();
-        List<boolean[]> numeric = new ArrayList<>();
+        boolean[] numeric = new boolean[printed.size()];
+        java.util.Arrays.fill(numeric, !table.rows().isEmpty());
         for (List<Object> row : table.rows()) {
             List<String> texts = new ArrayList<>();
-            boolean[] numbers = new boolean[printed.size()];
             for (int i = 0; i < printed.size(); i++) {
                 Object value = row.get(printed.get(i));
-                numbers[i] = value instanceof Number;
+                numeric[i] &= value == null || value instanceof Number;
                 texts.add(cell(value));
             }
             cells.add(texts);
-            numeric.add(numbers);
         }
         float[] widths = widths(headers, cells);
         ensure(leading(BODY + 1) + 3 * leading(CELL) + 4 * PADDING);
@@ -222,20 +221,20 @@ final class PdfRendering {
         line(nonNull(table.title()), bold, BODY, MARGIN);
         gap(2);
         List<List<String>> headerLines = wrapAll(headers, widths, bold);
-        drawRow(headerLines, widths, new boolean[headers.size()], bold, HEADER_FILL);
+        drawRow(headerLines, widths, numeric, bold, HEADER_FILL);
         if (cells.isEmpty()) {
             List<String> none = new ArrayList<>();
             none.add("Sin registros en el periodo.");
-            drawRow(List.of(none), new float[] {WIDTH}, new boolean[1], regular, null);
+            drawRow(List.of(none), new float[] {sum(widths)}, new boolean[1], regular, null);
         }
         for (int r = 0; r < cells.size(); r++) {
             List<List<String>> lines = wrapAll(cells.get(r), widths, regular);
             float height = rowHeight(lines);
             if (y - height < BOTTOM) {
                 newPage();
-                drawRow(headerLines, widths, new boolean[headers.size()], bold, HEADER_FILL);
+                drawRow(headerLines, widths, numeric, bold, HEADER_FILL);
             }
-            drawRow(lines, widths, numeric.get(r), regular, r % 2 == 1 ? STRIPE_FILL : null);
+            drawRow(lines, widths, numeric, regular, r % 2 == 1 ? STRIPE_FILL : null);
         }
         gap(8);
     }
@@ -269,7 +268,8 @@ final class PdfRendering {
         }
         for (int c = 0; c < n; c++) {
             if (naturalSum <= available) {
-                widths[c] = natural[c] * available / naturalSum;
+                float target = Math.min(available, Math.max(naturalSum * 1.8f, available * 0.45f));
+                widths[c] = natural[c] * target / naturalSum;
             } else if (minimumSum <= available) {
                 float slack = naturalSum - minimumSum;
                 widths[c] = minimum[c] + (slack == 0 ? 0 : (natural[c] - minimum[c]) * (available - minimumSum) / slack);
@@ -289,6 +289,14 @@ final class PdfRendering {
         return lines;
     }
 
+    private static float sum(float[] widths) {
+        float sum = 0;
+        for (float width : widths) {
+            sum += width;
+        }
+        return sum;
+    }
+
     private float rowHeight(List<List<String>> lines) {
         int most = 1;
         for (List<String> cellLines : lines) {
@@ -304,15 +312,16 @@ final class PdfRendering {
             newPage();
         }
         float top = y;
+        float tableWidth = sum(widths);
         if (fill != null) {
             content.setNonStrokingColor(fill[0], fill[1], fill[2]);
-            content.addRect(MARGIN, top - height, WIDTH, height);
+            content.addRect(MARGIN, top - height, tableWidth, height);
             content.fill();
         }
         content.setStrokingColor(0.75f, 0.75f, 0.75f);
         content.setLineWidth(0.4f);
         content.moveTo(MARGIN, top - height);
-        content.lineTo(MARGIN + WIDTH, top - height);
+        content.lineTo(MARGIN + tableWidth, top - height);
         content.stroke();
         content.setNonStrokingColor(0f, 0f, 0f);
         float x = MARGIN;
@@ -369,10 +378,10 @@ final class PdfRendering {
         line(title, bold, 11.5f, MARGIN);
         content.setStrokingColor(MAGENTA[0], MAGENTA[1], MAGENTA[2]);
         content.setLineWidth(0.6f);
-        content.moveTo(MARGIN, y + 2);
-        content.lineTo(MARGIN + WIDTH, y + 2);
+        content.moveTo(MARGIN, y - 1);
+        content.lineTo(MARGIN + WIDTH, y - 1);
         content.stroke();
-        gap(6);
+        gap(8);
     }
 
     private void paragraph(String text) throws IOException {

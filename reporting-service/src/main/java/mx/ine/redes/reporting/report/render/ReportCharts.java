@@ -30,7 +30,7 @@ final class ReportCharts {
     }
 
     static final int WIDTH = 480;
-    static final int HEIGHT = 250;
+    static final int HEIGHT = 230;
     private static final int SCALE = 3;
     private static final Locale MEXICO = Locale.forLanguageTag("es-MX");
     private static final Color[] SERIES = {new Color(0x9E9E9E), new Color(0xB5006E), new Color(0x4A4A4A)};
@@ -61,7 +61,7 @@ final class ReportCharts {
         List<String> ratings = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (var count : report.evaluation().ratingDistribution()) {
-            ratings.add(count.label());
+            ratings.add(Labels.shortRating(count.key(), count.label()));
             counts.add(count.count());
         }
         addOrEmpty(chart, "Cuentas", ratings, counts);
@@ -96,8 +96,8 @@ final class ReportCharts {
         styler.setLocale(MEXICO);
         styler.setDecimalPattern("#,##0");
         styler.setYAxisDecimalPattern("#,##0");
-        styler.setLabelsVisible(true);
-        styler.setLabelsPosition(1.0);
+        // Values inside the bars collide on short bars; the tables beside each chart give the figures.
+        styler.setLabelsVisible(false);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
