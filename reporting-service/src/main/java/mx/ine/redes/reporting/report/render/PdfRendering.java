@@ -72,6 +72,7 @@ final class PdfRendering {
     private PDPageContentStream content;
     private float y;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
 
     private PdfRendering(SemiannualReport report) {
         this.report = report;
@@ -216,11 +217,13 @@ final class PdfRendering {
             cells.add(texts);
         }
         float[] widths = widths(headers, cells);
-        ensure(leading(BODY + 1) + 3 * leading(CELL) + 4 * PADDING);
+        List<List<String>> headerLines = wrapAll(headers, widths, bold);
+        // The title, the header and the first row stay together: a heading is never left alone at a page's foot.
+        float firstRow = cells.isEmpty() ? leading(CELL) + 2 * PADDING : rowHeight(wrapAll(cells.get(0), widths, regular));
+        ensure(6 + leading(BODY) + rowHeight(headerLines) + firstRow);
         gap(4);
         line(nonNull(table.title()), bold, BODY, MARGIN);
         gap(2);
-        List<List<String>> headerLines = wrapAll(headers, widths, bold);
         drawRow(headerLines, widths, numeric, bold, HEADER_FILL);
         if (cells.isEmpty()) {
             List<String> none = new ArrayList<>();
@@ -475,8 +478,22 @@ final class PdfRendering {
         return longest;
     }
 
+    /** Widths add up glyph by glyph (the text is shown without kerning), so each code point's width is looked up once. */
     private float textWidth(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(printable(text, font)) / 1000f * size;
+        Map<Integer, Float> known = widths.computeIfAbsent(font, f -> new HashMap<>());
+        String printable = printable(text, font);
+        float width = 0;
+        for (int i = 0; i < printable.length(); ) {
+            int codePoint = printable.codePointAt(i);
+            Float glyph = known.get(codePoint);
+            if (glyph == null) {
+                glyph = font.getStringWidth(new String(Character.toChars(codePoint)));
+                known.put(codePoint, glyph);
+            }
+            width += glyph;
+            i += Character.charCount(codePoint);
+        }
+        return width / 1000f * size;
     }
 
     /** The text with characters the font has no glyph for (emoji in a handle, control characters) shown as "?". */
