@@ -205,16 +205,21 @@ final class PdfRendering {
         }
         List<String> headers = printed.stream().map(c -> table.columns().get(c).heading()).toList();
         List<List<String>> cells = new ArrayList<>();
+        // A column is right-aligned, header included, when it holds numbers and nothing else.
         boolean[] numeric = new boolean[printed.size()];
-        java.util.Arrays.fill(numeric, !table.rows().isEmpty());
+        boolean[] text = new boolean[printed.size()];
         for (List<Object> row : table.rows()) {
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < printed.size(); i++) {
                 Object value = row.get(printed.get(i));
-                numeric[i] &= value == null || value instanceof Number;
+                numeric[i] |= value instanceof Number;
+                text[i] |= value != null && !(value instanceof Number);
                 texts.add(cell(value));
             }
             cells.add(texts);
+        }
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] &= !text[i];
         }
         float[] widths = widths(headers, cells);
         List<List<String>> headerLines = wrapAll(headers, widths, bold);

@@ -210,6 +210,26 @@ class ReportRenderingTest {
         }
     }
 
+    @Test
+    void shouldRenderACycleWithEmptySectionsInEveryFormat() throws IOException {
+        // Its last event came at 03:00 UTC on 2 January: still 1 January (21:00) in Mexico City, the letter's date.
+        SemiannualReport empty = SampleReports.empty();
+
+        Map<String, byte[]> files = unzip(rendering.render(empty, ReportFormat.CSV).body());
+        assertThat(files).hasSize(TABLES.size());
+        assertThat(csv(files, "07-cuentas-dadas-de-baja.csv")).hasSize(1);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(
+                new ByteArrayInputStream(rendering.render(empty, ReportFormat.XLSX).body()))) {
+            assertThat(workbook.findSheet("cuentas-dadas-de-baja").orElseThrow().read()).hasSize(1);
+        }
+        try (PDDocument document = Loader.loadPDF(rendering.render(empty, ReportFormat.PDF).body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Ciudad de México, a 1 de enero de 2028.", "Cuentas dadas de baja / Observaciones",
+                    "Sin registros en el periodo.");
+            assertThat(images(document)).isEqualTo(3);
+        }
+    }
+
     private static void assertNumber(Cell cell, String expected) {
         assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
         assertThat(cell.asNumber()).isEqualByComparingTo(new BigDecimal(expected));

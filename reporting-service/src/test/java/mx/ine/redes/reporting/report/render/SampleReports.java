@@ -122,6 +122,21 @@ final class SampleReports {
                 recommendations);
     }
 
+    /** A cycle in which nothing happened yet: every list empty, every count zero. */
+    static SemiannualReport empty() {
+        var heading = new SemiannualReport.Heading("INE/CNCS/RS/2028-S1",
+                "Informe semestral de las cuentas institucionales en redes sociales", "2028-S1",
+                LocalDate.of(2028, 1, 1), LocalDate.of(2028, 6, 30), Instant.parse("2028-01-02T03:00:00Z"));
+        return new SemiannualReport(heading,
+                new SemiannualReport.Inventory(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                new SemiannualReport.Statistics(0, 0, List.of(), List.of(), List.of()),
+                new SemiannualReport.Evaluation(0, 0, 0, List.of(), List.of(), List.of(), List.of()),
+                new SemiannualReport.Observations(0, 0, 0, 0, List.of()),
+                new SemiannualReport.Escalations(List.of(), List.of(), List.of()),
+                new SemiannualReport.Bajas(List.of(), List.of()), List.of(),
+                new SemiannualReport.Recommendations(List.of(), List.of()));
+    }
+
     private static AccountLine account(int n, String network, String handle, String areaCode, String areaName, String level,
                                        String status) {
         return new AccountLine(uuid(n), network, handle, "https://example.ine.mx/" + n, areaCode, areaName, level, status);
