@@ -6,7 +6,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import mx.ine.redes.reporting.report.render.ReportFormat;
+import mx.ine.redes.reporting.report.render.ReportFormatNegotiation;
+import mx.ine.redes.reporting.report.render.ReportRendering;
+import mx.ine.redes.reporting.report.render.Rendered;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.service.SemiannualReports;
 import mx.ine.redes.support.registry.AreaSubtreeVisibility;
@@ -25,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Account administrators and every other role are refused (403) for now.
  */
 @Path("/api/reports")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Informes", description = "Los informes al Comité de Redes Sociales")
 public class ReportResource {
 
@@ -37,6 +44,9 @@ public class ReportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ReportRendering rendering;
+
     @GET
     @Path("/semiannual/{cycle}")
     @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD})
@@ -45,12 +55,30 @@ public class ReportResource {
                     + " resoluciones del Comité, bajas, capacitaciones, recomendaciones), cada lista en el orden que su esquema"
                     + " indica. asOf es el instante del último evento que refleja. Un titular de área recibe solo las cuentas de"
                     + " su área y de las que dependen de ella.")
-    @APIResponse(responseCode = "200", description = "El informe del ciclo")
+    @Produces({MediaType.APPLICATION_JSON, "application/zip", "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"})
+    @APIResponse(responseCode = "200", description = "El informe del ciclo: JSON (el registro), CSV (un archivo por tabla, en"
+            + " un zip), XLSX (una hoja por tabla) o PDF (en español, con gráficas); ?format= json, csv, xlsx o pdf, o Accept",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SemiannualReport.class)),
+                    @Content(mediaType = "application/zip"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    @Content(mediaType = "application/pdf")})
     @APIResponse(responseCode = "404", description = "El ciclo no se conoce (su apertura no ha llegado a los informes)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public SemiannualReport getSemiannualReport(
-            @Parameter(description = "El ciclo, p. ej. 2026-S1") @PathParam("cycle") String cycle) {
-        return semiannualReport(cycle);
+    @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response getSemiannualReport(
+            @Parameter(description = "El ciclo, p. ej. 2026-S1") @PathParam("cycle") String cycle,
+            @Parameter(description = "json, csv, xlsx o pdf; gana sobre Accept") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = ReportFormatNegotiation.choose(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+        SemiannualReport report = semiannualReport(cycle);
+        if (chosen == ReportFormat.JSON) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Rendered document = rendering.render(report, chosen);
+        return Response.ok(document.body(), document.contentType())
+                .header("Content-Disposition", document.contentDisposition()).build();
     }
 
     /** The report the caller may read: the whole one, or an area head's slice. */
