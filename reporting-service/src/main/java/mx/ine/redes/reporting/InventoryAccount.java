@@ -33,4 +33,6 @@ public class InventoryAccount extends ProjectedAccount {
 
     @Column(name = "decommission_reason")
     public String decommissionReason;
+
+    public String url;
 }

@@ -30,6 +30,7 @@ public class InventoryProjection extends RegistryEventsProjection<InventoryAccou
         account.kind = snapshot.kind();
         account.areaName = snapshot.areaName();
         account.areaLevel = snapshot.areaLevel();
+        account.url = snapshot.url();
         account.state = snapshot.state();
         account.registeredOn = snapshot.registeredOn();
     }
