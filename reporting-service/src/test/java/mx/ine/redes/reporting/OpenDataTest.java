@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,10 +91,10 @@ class OpenDataTest {
         KafkaTestClient.publish(new AccountRegistered(snapshot(MX_AGAIN, "ine_mx", "INE México", "CNCS",
                 "Coordinación Nacional de Comunicación Social", "CENTRAL", 9, LocalDate.of(2024, 8, 19))));
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of(CHIAPAS, DISTRICT_03, CENTRAL, MX_FORMER, MX_AGAIN).stream()
-                .allMatch(id -> inventory.find(id)
+                .allMatch(id -> QuarkusTransaction.requiringNew().call(() -> inventory.find(id)
                         .filter(account -> !decommissioned.contains(id) || "DECOMMISSIONED".equals(account.status))
                         .filter(account -> !id.equals(CHIAPAS) || account.administratorEmails.contains("nuevo.admin@ine.mx"))
-                        .isPresent()));
+                        .isPresent())));
         published = true;
     }
 
@@ -225,7 +226,7 @@ class OpenDataTest {
         KafkaTestClient.publish(new AccountRegistered(new AccountSnapshot(added, "RED_" + randomLetters(), "ine_nueva",
                 "https://red.example/ine_nueva", "INE nueva", "INSTITUTIONAL", "ACTIVE", "CNCS", "CNCS", "CENTRAL", 9, null,
                 null, null, List.of(), LocalDate.of(2026, 1, 5), null, List.of())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inventory.find(added).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> inventory.find(added).isPresent()));
         Response changed = publicly().header("If-None-Match", tag).get("/api/public/accounts?network=" + NETWORK);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(tag);
@@ -259,9 +260,14 @@ class OpenDataTest {
         assertThat(limited.jsonPath().getString("detail"))
                 .isEqualTo("Demasiadas consultas a los datos abiertos desde esta dirección; intente de nuevo en unos segundos.");
 
-        given().header("X-Forwarded-For", client).header("Accept-Language", "en").get("/api/public/accounts.csv")
-                .then().statusCode(429)
-                .body("detail", equalTo("Too many open data requests from this address; try again in a few seconds."));
+        // Still empty (the refill since the refusal is at most a request's worth, which the first of these takes).
+        Response english = null;
+        for (int i = 0; i < 3 && (english == null || english.statusCode() != 429); i++) {
+            english = given().header("X-Forwarded-For", client).header("Accept-Language", "en").get("/api/public/accounts.csv");
+        }
+        assertThat(english.statusCode()).isEqualTo(429);
+        assertThat(english.jsonPath().getString("detail"))
+                .isEqualTo("Too many open data requests from this address; try again in a few seconds.");
         // Another client is not affected, nor is a client that only invents the limited address to the left.
         given().header("X-Forwarded-For", client + ", 198.51.100.250").get("/api/public/accounts?network=" + NETWORK)
                 .then().statusCode(200);

@@ -32,6 +32,7 @@ import mx.ine.redes.support.paging.PageRequest;
 import mx.ine.redes.support.problem.Text;
 import mx.ine.redes.support.ratelimit.RateLimiter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -116,7 +117,8 @@ public class OpenDataResource {
                     + " de encabezado con los nombres de campo de la lista JSON y en su orden; las celdas que una hoja de"
                     + " cálculo ejecutaría como fórmula (=, +, -, @, tabulador o retorno de carro al inicio) llevan un"
                     + " apóstrofo delante. Archivo " + CSV_FILE_NAME + ". " + ORDER + FIELDS + LIMITED)
-    @APIResponse(responseCode = "200", description = "El archivo CSV", content = @Content(mediaType = "text/csv"),
+    @APIResponse(responseCode = "200", description = "El archivo CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             headers = {@Header(name = "Content-Disposition", description = "attachment; filename=\"" + CSV_FILE_NAME + "\""),
                     @Header(name = "ETag", description = "Versión del archivo"),
                     @Header(name = "Last-Modified", description = "Último cambio del inventario")})
