@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,6 +61,11 @@ public class OpenDataResource {
     private static final String LIMITED = " Sin autenticación; 429 con Retry-After si una dirección (IPv6: su red /64) excede"
             + " el límite de consultas por minuto, común a la lista y al CSV. ETag y Last-Modified: con If-None-Match, 304"
             + " mientras nada cambie.";
+
+    private static final String TOO_MANY_EXAMPLE = "{\"type\":\"https://redes.ine.mx/problemas/429\","
+            + "\"title\":\"Demasiadas solicitudes\",\"status\":429,"
+            + "\"detail\":\"Demasiadas consultas a los datos abiertos desde esta dirección; intente de nuevo en unos segundos.\","
+            + "\"instance\":\"/api/public/accounts\"}";
 
     @Inject
     OpenDataCatalogue catalogue;
@@ -90,9 +96,11 @@ public class OpenDataResource {
     @APIResponse(responseCode = "304", description = "Sin cambios desde la versión indicada en If-None-Match")
     @APIResponse(responseCode = "429", description = "Demasiadas consultas desde esta dirección",
             headers = @Header(name = "Retry-After", description = "Segundos que hay que esperar"),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public RestResponse<Page<PublicAccountResponse>> listPublicAccounts(@Valid @BeanParam OpenDataFilterParams filters, @BeanParam PageParams paging,
-                                       @Context HttpServerRequest http, @Context Request request) {
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "es", value = TOO_MANY_EXAMPLE)))
+    public RestResponse<Page<PublicAccountResponse>> listPublicAccounts(@Valid @BeanParam OpenDataFilterParams filters,
+                                                                        @BeanParam PageParams paging,
+                                                                        @Context HttpServerRequest http, @Context Request request) {
         PageRequest page = paging.request();
         OpenDataCatalogue.Filter filter = filters.toFilter();
         limiter.enforce(http, tooManyRequests());
@@ -125,9 +133,10 @@ public class OpenDataResource {
     @APIResponse(responseCode = "304", description = "Sin cambios desde la versión indicada en If-None-Match")
     @APIResponse(responseCode = "429", description = "Demasiadas consultas desde esta dirección",
             headers = @Header(name = "Retry-After", description = "Segundos que hay que esperar"),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "es", value = TOO_MANY_EXAMPLE)))
     public RestResponse<StreamingOutput> downloadPublicAccountsCsv(@Valid @BeanParam OpenDataFilterParams filters,
-                                              @Context HttpServerRequest http, @Context Request request) {
+                                                                   @Context HttpServerRequest http, @Context Request request) {
         OpenDataCatalogue.Filter filter = filters.toFilter();
         limiter.enforce(http, tooManyRequests());
         OpenDataCatalogue.Version version = catalogue.version();
