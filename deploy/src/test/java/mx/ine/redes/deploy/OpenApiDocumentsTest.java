@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentsTest {
 
     static final String REDOCLY_VERSION = "2.77.0";
-    /** Operations anybody may call without a token (README: health, metrics, OpenAPI and the public check). */
-    static final Set<String> PUBLIC_OPERATIONS = Set.of("GET /api/public/verify");
+    /** Operations anybody may call without a token (README: health, metrics, OpenAPI, the public check and the open data). */
+    static final Set<String> PUBLIC_OPERATIONS = Set.of("GET /api/public/verify", "GET /api/public/accounts",
+            "GET /api/public/accounts.csv");
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     static final String PROBLEM = "application/problem+json";
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import java.util.List;
 import java.util.Optional;
 import io.smallrye.config.WithDefault;
+import mx.ine.redes.support.ratelimit.RateLimitSettings;
 
 /** The registry's rules that the Institute may tune without a release. */
 @ConfigMapping(prefix = "registry")
@@ -23,8 +24,10 @@ public interface RegistryConfig {
         String cron();
     }
 
-    interface Verification {
+    /** The public verification's rate limit ({@code registry.verification.*}). */
+    interface Verification extends RateLimitSettings {
         /** Requests one client (an IPv4 address, an IPv6 /64) may make per minute to the public verification. */
+        @Override
         @WithDefault("60")
         int requestsPerMinute();
 
@@ -34,9 +37,11 @@ public interface RegistryConfig {
          * one of them (read from the right: the entries on the left are whatever the client wrote).
          * None (the default): {@code X-Forwarded-For} is ignored.
          */
+        @Override
         Optional<List<String>> trustedProxies();
 
         /** How many clients' buckets are kept; beyond it the least recently seen is forgotten. */
+        @Override
         @WithDefault("100000")
         int maxTrackedClients();
     }

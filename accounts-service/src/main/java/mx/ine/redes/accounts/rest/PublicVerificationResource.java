@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -13,16 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import mx.ine.redes.accounts.Account;
 import mx.ine.redes.accounts.config.RegistryConfig;
-import mx.ine.redes.accounts.service.ClientAddress;
 import mx.ine.redes.accounts.service.PublicVerification;
-import mx.ine.redes.accounts.service.VerificationRateLimiter;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.Text;
+import mx.ine.redes.support.ratelimit.RateLimiter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,22 +36,24 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/public/verify")
 @Tag(name = "Verificación pública")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public class PublicVerificationResource {
 
     @Inject
     PublicVerification verification;
 
     @Inject
-    VerificationRateLimiter limiter;
-
-    @Inject
     RegistryConfig config;
 
-    private ClientAddress clients;
+    @Inject
+    Clock clock;
+
+    /** One instance (this resource is a singleton): the buckets are the limit's memory. */
+    private RateLimiter limiter;
 
     @PostConstruct
-    void readTrustedProxies() {
-        clients = new ClientAddress(config.verification().trustedProxies());
+    void buildTheLimit() {
+        limiter = new RateLimiter("registry.verification", config.verification(), clock);
     }
 
     @GET
@@ -66,13 +68,9 @@ public class PublicVerificationResource {
     public RestResponse<VerificationResponse> verifyPublicly(@QueryParam("url") @NotBlank @Size(max = 500) String url,
                                                              @Context HttpServerRequest request, @Context HttpHeaders headers) {
         boolean english = english(headers.getAcceptableLanguages());
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().host();
-        Duration wait = limiter.acquire(clients.of(peer, request.getHeader("X-Forwarded-For")));
-        if (!wait.isZero()) {
-            throw ProblemException.tooManyRequests(Text.of(
-                    "Demasiadas consultas desde esta dirección; intente de nuevo en unos segundos.",
-                    "Too many checks from this address; try again in a few seconds."), wait);
-        }
+        limiter.enforce(request, Text.of(
+                "Demasiadas consultas desde esta dirección; intente de nuevo en unos segundos.",
+                "Too many checks from this address; try again in a few seconds."));
         PublicVerification.Result result;
         try {
             result = verification.verify(url);

@@ -1,6 +1,7 @@
-package mx.ine.redes.accounts.service;
+package mx.ine.redes.support.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class VerificationRateLimiterTest {
+class RateLimiterTest {
 
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
@@ -32,10 +33,14 @@ class VerificationRateLimiterTest {
         }
     }
 
+    private static RateLimiter limiter(int perMinute, int maxTrackedClients, Clock clock) {
+        return new RateLimiter("prueba.rate-limit", perMinute, maxTrackedClients, Optional.empty(), clock);
+    }
+
     @Test
     void shouldAllowAMinutesBurstThenOneRequestPerSecondPerMinuteAllowance() {
         ManualClock clock = new ManualClock();
-        VerificationRateLimiter limiter = new VerificationRateLimiter(60, 1000, clock);
+        RateLimiter limiter = limiter(60, 1000, clock);
 
         for (int i = 0; i < 60; i++) {
             assertThat(limiter.acquire("203.0.113.5")).isZero();
@@ -48,7 +53,7 @@ class VerificationRateLimiterTest {
 
     @Test
     void shouldCountAnIpv6SubscriberByItsSlash64() {
-        VerificationRateLimiter limiter = new VerificationRateLimiter(2, 1000, new ManualClock());
+        RateLimiter limiter = limiter(2, 1000, new ManualClock());
 
         assertThat(limiter.acquire("2001:db8:1:2::1")).isZero();
         assertThat(limiter.acquire("2001:db8:1:2:ffff:ffff:ffff:ffff")).isZero();
@@ -58,7 +63,7 @@ class VerificationRateLimiterTest {
 
     @Test
     void shouldForgetTheLeastRecentlySeenClientBeyondItsCapacityKeepingTheOthers() {
-        VerificationRateLimiter limiter = new VerificationRateLimiter(1, 3, new ManualClock());
+        RateLimiter limiter = limiter(1, 3, new ManualClock());
 
         assertThat(limiter.acquire("192.0.2.1")).isZero();
         assertThat(limiter.acquire("192.0.2.2")).isZero();
@@ -96,5 +101,13 @@ class VerificationRateLimiterTest {
     void shouldGroupAddressesAsTheLimitCountsThem() {
         assertThat(ClientAddress.group("203.0.113.5")).isEqualTo("203.0.113.5");
         assertThat(ClientAddress.group("2001:DB8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2::/64");
+    }
+
+    @Test
+    void shouldNameTheLimitsSettingWhenATrustedProxyIsNotAnAddress() {
+        assertThatThrownBy(() -> new RateLimiter("open-data.rate-limit", 60, 10, Optional.of(List.of("proxy.example")),
+                new ManualClock()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("open-data.rate-limit.trusted-proxies: not an address: proxy.example");
     }
 }

@@ -1,4 +1,4 @@
-package mx.ine.redes.accounts.service;
+package mx.ine.redes.support.ratelimit;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -22,11 +22,17 @@ public final class ClientAddress {
 
     private final List<Block> trusted;
 
+    /** Proxies given by a setting whose name is unknown here (tests). */
     public ClientAddress(Optional<List<String>> trustedProxies) {
+        this(trustedProxies, "trusted-proxies");
+    }
+
+    /** @param settingName the configuration key the list comes from, named when one of its entries is not an address */
+    public ClientAddress(Optional<List<String>> trustedProxies, String settingName) {
         List<Block> blocks = new ArrayList<>();
         for (String entry : trustedProxies.orElse(List.of())) {
             if (!entry.isBlank()) {
-                blocks.add(Block.parse(entry.strip()));
+                blocks.add(Block.parse(entry.strip(), settingName));
             }
         }
         this.trusted = List.copyOf(blocks);
@@ -100,14 +106,14 @@ public final class ClientAddress {
 
     private record Block(BigInteger network, int bits, int length) {
 
-        static Block parse(String entry) {
+        static Block parse(String entry, String settingName) {
             String[] parts = entry.split("/", 2);
             InetAddress address = literal(parts[0]).orElseThrow(() ->
-                    new IllegalArgumentException("registry.verification.trusted-proxies: not an address: " + entry));
+                    new IllegalArgumentException(settingName + ": not an address: " + entry));
             int length = address.getAddress().length * 8;
             int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : length;
             if (bits < 0 || bits > length) {
-                throw new IllegalArgumentException("registry.verification.trusted-proxies: bad prefix: " + entry);
+                throw new IllegalArgumentException(settingName + ": bad prefix: " + entry);
             }
             return new Block(new BigInteger(1, address.getAddress()).shiftRight(length - bits), bits, length);
         }
