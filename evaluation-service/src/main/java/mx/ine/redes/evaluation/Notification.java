@@ -83,4 +83,10 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** An instant the notice stated as it left (e.g. {@code dueAtInstant}), else {@code fallback}. */
+    public Instant statedInstant(String key, Instant fallback) {
+        String value = values == null ? null : values.get(key);
+        return value == null ? fallback : Instant.parse(value);
+    }
 }

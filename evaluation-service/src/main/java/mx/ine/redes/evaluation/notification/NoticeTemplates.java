@@ -1,5 +1,9 @@
 package mx.ine.redes.evaluation.notification;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +20,9 @@ import java.util.Map;
  * of Art. 15, not that the head was told (the head's own notice may still be waiting for a head).
  */
 public final class NoticeTemplates {
+
+    private static final DateTimeFormatter PEOPLE_FORMAT =
+            DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy 'a las' HH:mm", Locale.forLanguageTag("es-MX"));
 
     public record Text(String subject, String body) {
     }
@@ -165,6 +172,11 @@ public final class NoticeTemplates {
                             + " seguimiento a su atención en la evaluación del siguiente ciclo.");
         }
         return new Text("Resultado de la evaluación " + request + ": cuenta " + account, body + footer);
+    }
+
+    /** An instant as a notice says it: "martes 8 de febrero de 2028 a las 18:00 (hora del centro de México)". */
+    public static String instant(Instant instant, ZoneId zone) {
+        return PEOPLE_FORMAT.format(instant.atZone(zone)) + " (hora del centro de México)";
     }
 
     /** How a person names the account: its handle and its network, e.g. "@inemexico (X)", "@inetv (YouTube)". */

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,6 +38,7 @@ import mx.ine.redes.evaluation.notification.FigureLabels;
 import mx.ine.redes.evaluation.notification.Notice;
 import mx.ine.redes.evaluation.notification.NoticeKind;
 import mx.ine.redes.evaluation.notification.NoticeSubjects;
+import mx.ine.redes.evaluation.notification.NoticeTemplates;
 import mx.ine.redes.evaluation.notification.Notifier;
 import mx.ine.redes.evaluation.timer.Timers;
 import mx.ine.redes.events.EscalatedToAreaHead;
@@ -74,8 +74,6 @@ public class ObservationService implements NoticeSubjects {
 
     private static final Logger LOG = Logger.getLogger(ObservationService.class);
     private static final String SUBJECT_KIND = "OBSERVATION";
-    private static final DateTimeFormatter PEOPLE_FORMAT =
-            DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy 'a las' HH:mm", Locale.forLanguageTag("es-MX"));
     private static final List<NoticeKind> DEADLINE_NOTICES = List.of(NoticeKind.OBSERVATION_ISSUED,
             NoticeKind.OBSERVATION_DEADLINE_CHANGED, NoticeKind.OBSERVATION_NO_ADMINISTRATOR_ALERT);
     private static final List<NoticeKind> CHAIN_NOTICES = List.of(NoticeKind.OBSERVATION_OVERDUE,
@@ -521,11 +519,11 @@ public class ObservationService implements NoticeSubjects {
         }
         switch (NoticeKind.valueOf(notification.kind)) {
             case OBSERVATION_ISSUED -> startTerm(observation, notification, calculator);
-            case OBSERVATION_DEADLINE_CHANGED -> observation.notifiedDueAt = latest(observation.notifiedDueAt,
-                    stated(notification, "dueAtInstant", observation.dueAt));
+            case OBSERVATION_DEADLINE_CHANGED -> observation.notifiedDueAt = RecomputationPolicy.latest(observation.notifiedDueAt,
+                    notification.statedInstant("dueAtInstant", observation.dueAt));
             case OBSERVATION_ESCALATED -> startHeadTerm(observation, notification, calculator);
-            case OBSERVATION_HEAD_TERM_CHANGED -> observation.notifiedAttendBy = latest(observation.notifiedAttendBy,
-                    stated(notification, "attendByInstant", observation.attendBy));
+            case OBSERVATION_HEAD_TERM_CHANGED -> observation.notifiedAttendBy = RecomputationPolicy.latest(observation.notifiedAttendBy,
+                    notification.statedInstant("attendByInstant", observation.attendBy));
             default -> {
                 // Nothing runs from withdrawals and alerts.
             }
@@ -540,7 +538,7 @@ public class ObservationService implements NoticeSubjects {
         Instant sentAt = notification.sentAt;
         observation.noticeSentAt = sentAt;
         observation.awaitingAdministrator = false;
-        Instant stated = stated(notification, "dueAtInstant", observation.dueAt);
+        Instant stated = notification.statedInstant("dueAtInstant", observation.dueAt);
         observation.notifiedDueAt = stated;
         observation.updatedAt = clock.instant();
         if (observation.status != Status.ISSUED) {
@@ -548,7 +546,7 @@ public class ObservationService implements NoticeSubjects {
             return;
         }
         Deadline deadline = calculator.afterBusinessDays(sentAt, config.correctionBusinessDays());
-        Instant dueAt = latest(deadline.dueAt(), stated);
+        Instant dueAt = RecomputationPolicy.latest(deadline.dueAt(), stated);
         observation.effectiveAt = deadline.effectiveAt();
         observation.calendarVersion = deadline.calendarVersion();
         observation.policy = deadline.policy() + "+" + RecomputationPolicy.TERM_RUNS_FROM_THE_NOTICE_SENT
@@ -577,9 +575,9 @@ public class ObservationService implements NoticeSubjects {
         observation.awaitingHead = false;
         observation.escalatedToEmail = notification.recipients.isEmpty() ? null : notification.recipients.get(0);
         observation.escalatedToArea = notification.values.getOrDefault("headArea", observation.areaCode);
-        Instant stated = stated(notification, "attendByInstant", null);
+        Instant stated = notification.statedInstant("attendByInstant", null);
         Instant computed = calculator.afterBusinessDays(sentAt, chainConfig.escalationBusinessDays()).dueAt();
-        observation.attendBy = latest(computed, stated);
+        observation.attendBy = RecomputationPolicy.latest(computed, stated);
         observation.notifiedAttendBy = stated;
         observation.updatedAt = clock.instant();
         timers.schedule(ObservationTimers.COMMITTEE, observation.id, observation.attendBy.plus(chainConfig.overdueGrace()));
@@ -714,17 +712,7 @@ public class ObservationService implements NoticeSubjects {
         return evaluation;
     }
 
-    private static Instant stated(Notification notification, String key, Instant fallback) {
-        String value = notification.values == null ? null : notification.values.get(key);
-        return value == null ? fallback : Instant.parse(value);
-    }
 
-    private static Instant latest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
-    }
 
     private Map<String, String> withReason(Observation observation, String reason) {
         Map<String, String> values = values(observation);
@@ -753,7 +741,7 @@ public class ObservationService implements NoticeSubjects {
     }
 
     String formatted(Instant instant) {
-        return PEOPLE_FORMAT.format(instant.atZone(zone())) + " (hora del centro de México)";
+        return NoticeTemplates.instant(instant, zone());
     }
 
     private ZoneId zone() {

@@ -41,4 +41,12 @@ public final class RecomputationPolicy {
 
     private RecomputationPolicy() {
     }
+
+    /** The later of two instants, either of which may be absent (a deadline told, one computed). */
+    static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
 }

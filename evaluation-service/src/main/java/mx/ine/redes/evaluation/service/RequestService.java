@@ -42,6 +42,7 @@ import mx.ine.redes.evaluation.notification.Audience;
 import mx.ine.redes.evaluation.notification.Notice;
 import mx.ine.redes.evaluation.notification.NoticeKind;
 import mx.ine.redes.evaluation.notification.NoticeSubjects;
+import mx.ine.redes.evaluation.notification.NoticeTemplates;
 import mx.ine.redes.evaluation.notification.Notifier;
 import mx.ine.redes.evaluation.rest.AdHocRequest;
 import mx.ine.redes.evaluation.timer.Timers;
@@ -77,8 +78,6 @@ import mx.ine.redes.support.problem.Text;
 public class RequestService implements NoticeSubjects {
 
     private static final Pattern CYCLE_ID = Pattern.compile("(20[0-9]{2})-S([12])");
-    private static final DateTimeFormatter PEOPLE_FORMAT =
-            DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy 'a las' HH:mm", Locale.forLanguageTag("es-MX"));
     private static final DateTimeFormatter DAY_FORMAT =
             DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
     private static final List<NoticeKind> DEADLINE_NOTICES = List.of(NoticeKind.REQUEST_ISSUED, NoticeKind.DEADLINE_REMINDER,
@@ -710,11 +709,11 @@ public class RequestService implements NoticeSubjects {
         Instant sentAt = notification.sentAt;
         switch (NoticeKind.valueOf(notification.kind)) {
             case REQUEST_ISSUED -> startTerm(request, notification, sentAt, calculator);
-            case DEADLINE_CHANGED, DEADLINE_REMINDER -> request.notifiedDueAt = latest(request.notifiedDueAt,
-                    stated(notification, "dueAtInstant", request.dueAt));
+            case DEADLINE_CHANGED, DEADLINE_REMINDER -> request.notifiedDueAt = RecomputationPolicy.latest(request.notifiedDueAt,
+                    notification.statedInstant("dueAtInstant", request.dueAt));
             case ESCALATED_TO_AREA_HEAD -> startHeadTerm(request, notification, sentAt, calculator);
-            case HEAD_TERM_CHANGED -> request.notifiedAttendBy = latest(request.notifiedAttendBy,
-                    stated(notification, "attendByInstant", request.attendBy));
+            case HEAD_TERM_CHANGED -> request.notifiedAttendBy = RecomputationPolicy.latest(request.notifiedAttendBy,
+                    notification.statedInstant("attendByInstant", request.attendBy));
             default -> {
                 // Nothing runs from withdrawals and alerts.
             }
@@ -729,14 +728,14 @@ public class RequestService implements NoticeSubjects {
         }
         request.noticeSentAt = sentAt;
         request.awaitingAdministrator = false;
-        Instant stated = stated(notification, "dueAtInstant", request.dueAt);
+        Instant stated = notification.statedInstant("dueAtInstant", request.dueAt);
         request.notifiedDueAt = stated;
         if (request.status == Status.WITHDRAWN) {
             // It left while the request was being withdrawn: recorded as told; no term runs any more.
             return;
         }
         Deadline deadline = termFrom(calculator, request, sentAt);
-        Instant dueAt = latest(deadline.dueAt(), stated);
+        Instant dueAt = RecomputationPolicy.latest(deadline.dueAt(), stated);
         request.effectiveAt = deadline.effectiveAt();
         request.calendarVersion = deadline.calendarVersion();
         request.policy = deadline.policy() + "+" + RecomputationPolicy.TERM_RUNS_FROM_THE_NOTICE_SENT
@@ -766,9 +765,9 @@ public class RequestService implements NoticeSubjects {
         request.awaitingHead = false;
         request.escalatedToEmail = notification.recipients.isEmpty() ? null : notification.recipients.get(0);
         request.escalatedToArea = notification.values.getOrDefault("headArea", request.areaCode);
-        Instant stated = stated(notification, "attendByInstant", null);
+        Instant stated = notification.statedInstant("attendByInstant", null);
         Instant computed = calculator.afterBusinessDays(sentAt, config.escalationBusinessDays()).dueAt();
-        request.attendBy = latest(computed, stated);
+        request.attendBy = RecomputationPolicy.latest(computed, stated);
         request.notifiedAttendBy = stated;
         timers.schedule(RequestTimers.COMMITTEE, request.id, request.attendBy.plus(config.overdueGrace()));
         act(AuditTrail.SYSTEM, "ESCALATED_TO_AREA_HEAD", request, request.attendBy, "Notificado a la persona titular ("
@@ -921,17 +920,7 @@ public class RequestService implements NoticeSubjects {
         return request;
     }
 
-    private static Instant stated(Notification notification, String key, Instant fallback) {
-        String value = notification.values == null ? null : notification.values.get(key);
-        return value == null ? fallback : Instant.parse(value);
-    }
 
-    private static Instant latest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
-    }
 
     private Map<String, String> withReason(SubmissionRequest request, String reason) {
         Map<String, String> values = values(request);
@@ -980,7 +969,7 @@ public class RequestService implements NoticeSubjects {
     }
 
     String formatted(Instant instant) {
-        return PEOPLE_FORMAT.format(instant.atZone(zone())) + " (hora del centro de México)";
+        return NoticeTemplates.instant(instant, zone());
     }
 
     private ZoneId zone() {
