@@ -30,7 +30,10 @@ public enum EventType {
     RATING_OVERRIDDEN(WireNames.RATING_OVERRIDDEN, RatingOverridden.class, Topics.EVALUATION),
     RECOMMENDATION_ATTENDED(WireNames.RECOMMENDATION_ATTENDED, RecommendationAttended.class, Topics.EVALUATION),
     BAJA_PROPOSED(WireNames.BAJA_PROPOSED, BajaProposed.class, Topics.EVALUATION),
-    COMMITTEE_RESOLUTION_RECORDED(WireNames.COMMITTEE_RESOLUTION_RECORDED, CommitteeResolutionRecorded.class, Topics.EVALUATION);
+    COMMITTEE_RESOLUTION_RECORDED(WireNames.COMMITTEE_RESOLUTION_RECORDED, CommitteeResolutionRecorded.class, Topics.EVALUATION),
+    PERMANENCE_RECORDED(WireNames.PERMANENCE_RECORDED, PermanenceRecorded.class, Topics.ACCOUNTS),
+    EVALUATION_OPENED(WireNames.EVALUATION_OPENED, EvaluationOpened.class, Topics.EVALUATION),
+    EVALUATION_TERM_MOVED(WireNames.EVALUATION_TERM_MOVED, EvaluationTermMoved.class, Topics.EVALUATION);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -65,6 +68,9 @@ public enum EventType {
         public static final String RECOMMENDATION_ATTENDED = "RecommendationAttended";
         public static final String BAJA_PROPOSED = "BajaProposed";
         public static final String COMMITTEE_RESOLUTION_RECORDED = "CommitteeResolutionRecorded";
+        public static final String PERMANENCE_RECORDED = "PermanenceRecorded";
+        public static final String EVALUATION_OPENED = "EvaluationOpened";
+        public static final String EVALUATION_TERM_MOVED = "EvaluationTermMoved";
 
         private WireNames() {
         }
