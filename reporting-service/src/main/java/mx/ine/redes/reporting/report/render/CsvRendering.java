@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -31,11 +32,15 @@ final class CsvRendering {
     }
 
     static byte[] render(SemiannualReport report) {
-        LocalDateTime stamp = report.heading().asOf() == null ? LocalDateTime.of(2000, 1, 1, 0, 0)
-                : LocalDateTime.ofInstant(report.heading().asOf(), ReportTables.MEXICO_CITY).withNano(0);
+        return render(ReportTables.of(report), report.heading().asOf());
+    }
+
+    /** Any document's tables, zipped the same way; entries dated {@code asOf} (the document's own instant). */
+    static byte[] render(List<Table> tables, Instant asOf) {
+        LocalDateTime stamp = asOf == null ? LocalDateTime.of(2000, 1, 1, 0, 0)
+                : LocalDateTime.ofInstant(asOf, ReportTables.MEXICO_CITY).withNano(0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            List<Table> tables = ReportTables.of(report);
             for (int i = 0; i < tables.size(); i++) {
                 Table table = tables.get(i);
                 ZipEntry entry = new ZipEntry(fileName(i, table));

@@ -64,7 +64,23 @@ final class PdfRendering {
     private static final float CELL = 7.5f;
     private static final float PADDING = 3;
 
-    private final SemiannualReport report;
+    /** What the letterhead, the footer and the document's metadata say: the same for any document this class writes. */
+    record Letterhead(String reference, String title, Instant asOf, String idSeed) {
+
+        static Letterhead of(SemiannualReport report) {
+            var heading = report.heading();
+            return new Letterhead(heading.reference(), heading.title(), heading.asOf(),
+                    nonNull(heading.reference()) + "|" + heading.cycleId() + "|" + heading.asOf());
+        }
+    }
+
+    /** A document's body, written between the first letterhead and the page numbers with this class's verbs. */
+    @FunctionalInterface
+    interface Body {
+        void write(PdfRendering pdf) throws IOException;
+    }
+
+    private final Letterhead letterhead;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private PDDocument document;
     private PDType0Font regular;
@@ -74,23 +90,28 @@ final class PdfRendering {
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
 
-    private PdfRendering(SemiannualReport report) {
-        this.report = report;
-        ReportTables.of(report).forEach(table -> tables.put(table.name(), table));
+    private PdfRendering(Letterhead letterhead, List<Table> tables) {
+        this.letterhead = letterhead;
+        tables.forEach(table -> this.tables.put(table.name(), table));
     }
 
     static byte[] render(SemiannualReport report) {
-        return new PdfRendering(report).write();
+        return render(Letterhead.of(report), ReportTables.of(report), pdf -> pdf.letter(report));
     }
 
-    private byte[] write() {
+    /** Any document as the Institute's letter: {@code body} names the tables it prints by {@link Table#name()}. */
+    static byte[] render(Letterhead letterhead, List<Table> tables, Body body) {
+        return new PdfRendering(letterhead, tables).write(body);
+    }
+
+    private byte[] write(Body body) {
         try (PDDocument pdf = new PDDocument()) {
             document = pdf;
             regular = PDType0Font.load(pdf, new ByteArrayInputStream(ReportCharts.Fonts.ttf(false)), true);
             bold = PDType0Font.load(pdf, new ByteArrayInputStream(ReportCharts.Fonts.ttf(true)), true);
             metadata();
             newPage();
-            letter();
+            body.write(this);
             content.close();
             pageNumbers();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -103,18 +124,10 @@ final class PdfRendering {
 
     // --- the letter -----------------------------------------------------------------------------------
 
-    private void letter() throws IOException {
+    private void letter(SemiannualReport report) throws IOException {
         var heading = report.heading();
-        rightAligned("Oficio Núm. " + nonNull(heading.reference()), bold, BODY);
-        rightAligned(place(), regular, BODY);
-        gap(14);
-        line(COMMITTEE, bold, BODY, MARGIN);
-        line("Presente", regular, BODY, MARGIN);
-        gap(14);
-        centered(nonNull(heading.title()), bold, 12.5f);
-        centered("Ciclo " + nonNull(heading.cycleId()) + " · periodo del " + longDate(heading.periodStart()) + " al "
-                + longDate(heading.periodEnd()), regular, BODY);
-        gap(10);
+        opening("Ciclo " + nonNull(heading.cycleId()) + " · periodo del " + longDate(heading.periodStart()) + " al "
+                + longDate(heading.periodEnd()));
         var inventory = report.inventory();
         paragraph("En cumplimiento de los artículos 6, fracción V, y 8, fracción I, la " + COORDINATION
                 + " informa al Comité sobre las cuentas institucionales del Instituto en redes sociales durante el periodo."
@@ -178,6 +191,24 @@ final class PdfRendering {
         table("recomendaciones-por-estado");
         table("recomendaciones");
 
+        closing();
+    }
+
+    /** The reference, place and date, the addressee, the title and {@code subtitle} under it. */
+    void opening(String subtitle) throws IOException {
+        rightAligned("Oficio Núm. " + nonNull(letterhead.reference()), bold, BODY);
+        rightAligned(place(), regular, BODY);
+        gap(14);
+        line(COMMITTEE, bold, BODY, MARGIN);
+        line("Presente", regular, BODY, MARGIN);
+        gap(14);
+        centered(nonNull(letterhead.title()), bold, 12.5f);
+        centered(subtitle, regular, BODY);
+        gap(10);
+    }
+
+    /** The courtesy closing and the signature block. */
+    void closing() throws IOException {
         gap(18);
         paragraph("Sin otro particular, aprovecho la ocasión para enviarle un cordial saludo.");
         gap(10);
@@ -189,13 +220,13 @@ final class PdfRendering {
     }
 
     private String place() {
-        Instant asOf = report.heading().asOf();
+        Instant asOf = letterhead.asOf();
         return asOf == null ? "Ciudad de México" : "Ciudad de México, a " + longDate(ReportTables.dateInMexico(asOf)) + ".";
     }
 
     // --- tables -----------------------------------------------------------------------------------------
 
-    private void table(String name) throws IOException {
+    void table(String name) throws IOException {
         Table table = tables.get(name);
         List<Integer> printed = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
@@ -366,7 +397,7 @@ final class PdfRendering {
 
     // --- charts -----------------------------------------------------------------------------------------
 
-    private void chart(ReportCharts.Chart chart) throws IOException {
+    void chart(ReportCharts.Chart chart) throws IOException {
         float height = chart.height() * WIDTH / chart.width() * 0.85f;
         float width = WIDTH * 0.85f;
         ensure(height + leading(CELL) + 12);
@@ -380,7 +411,7 @@ final class PdfRendering {
 
     // --- text -------------------------------------------------------------------------------------------
 
-    private void section(String title) throws IOException {
+    void section(String title) throws IOException {
         ensure(leading(11.5f) + 60);
         gap(8);
         line(title, bold, 11.5f, MARGIN);
@@ -392,7 +423,7 @@ final class PdfRendering {
         gap(8);
     }
 
-    private void paragraph(String text) throws IOException {
+    void paragraph(String text) throws IOException {
         for (String line : wrap(text, regular, BODY, WIDTH)) {
             line(line, regular, BODY, MARGIN);
         }
@@ -564,7 +595,7 @@ final class PdfRendering {
                 content = footer;
                 String number = "Página " + (i + 1) + " de " + pages;
                 footer.setNonStrokingColor(GREY_TEXT[0], GREY_TEXT[1], GREY_TEXT[2]);
-                show(nonNull(report.heading().reference()), regular, 7.5f, MARGIN, 34);
+                show(nonNull(letterhead.reference()), regular, 7.5f, MARGIN, 34);
                 show(number, regular, 7.5f, MARGIN + WIDTH - textWidth(number, regular, 7.5f), 34);
             }
         }
@@ -573,7 +604,7 @@ final class PdfRendering {
 
     /** Title, author and dates from the report; the /ID from its reference and instant (PDFBox would otherwise use the clock). */
     private void metadata() {
-        var heading = report.heading();
+        var heading = letterhead;
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(nonNull(heading.title()));
         info.setSubject(nonNull(heading.reference()));
@@ -584,7 +615,7 @@ final class PdfRendering {
         date.setTimeInMillis(heading.asOf() == null ? 0 : heading.asOf().toEpochMilli() / 1000 * 1000);
         info.setCreationDate(date);
         info.setModificationDate(date);
-        byte[] id = digest(nonNull(heading.reference()) + "|" + heading.cycleId() + "|" + heading.asOf());
+        byte[] id = digest(heading.idSeed());
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
@@ -602,15 +633,15 @@ final class PdfRendering {
         }
     }
 
-    private static String longDate(LocalDate date) {
+    static String longDate(LocalDate date) {
         return date == null ? "—" : LONG_DATE.format(date);
     }
 
-    private static String number(long value) {
+    static String number(long value) {
         return NumberFormat.getIntegerInstance(SPANISH_MEXICO).format(value);
     }
 
-    private static String nonNull(String text) {
+    static String nonNull(String text) {
         return text == null ? "" : text;
     }
 }

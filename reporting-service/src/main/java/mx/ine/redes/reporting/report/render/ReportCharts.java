@@ -83,7 +83,7 @@ final class ReportCharts {
         return picture("publicaciones-por-red", "Gráfica 3. Publicaciones por red social", chart);
     }
 
-    private static CategoryChart chart(String title, String yAxis) {
+    static CategoryChart chart(String title, String yAxis) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yAxis).build();
         var styler = chart.getStyler();
         Font base = Fonts.awt(false, 9f);
@@ -119,7 +119,7 @@ final class ReportCharts {
         }
     }
 
-    private static Chart picture(String key, String caption, CategoryChart chart) {
+    static Chart picture(String key, String caption, CategoryChart chart) {
         BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {

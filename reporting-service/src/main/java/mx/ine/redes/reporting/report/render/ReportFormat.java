@@ -35,7 +35,15 @@ public enum ReportFormat {
      */
     public String fileName(String cycleId) {
         String cycle = cycleId == null ? "sin-ciclo" : cycleId.replaceAll("[^A-Za-z0-9._-]", "-");
-        return "informe-semestral-" + cycle + (this == CSV ? "-csv.zip" : "." + extension);
+        return download("informe-semestral-" + cycle);
+    }
+
+    /**
+     * Any document's download name from its stem: {@code informe-anual-2026.pdf},
+     * {@code tendencias-por-red-csv.zip}. Characters a file name cannot hold become {@code -}.
+     */
+    public String download(String stem) {
+        return stem.replaceAll("[^A-Za-z0-9._-]", "-") + (this == CSV ? "-csv.zip" : "." + extension);
     }
 
     public static Optional<ReportFormat> ofParameter(String value) {

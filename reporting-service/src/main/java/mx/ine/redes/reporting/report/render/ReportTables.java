@@ -108,7 +108,7 @@ public final class ReportTables {
         return new Table("resumen", "Resumen", List.of(Column.shown("Concepto"), Column.shown("Valor")), rows);
     }
 
-    private static Table counts(String name, String title, String keyHeading, List<Count> counts) {
+    static Table counts(String name, String title, String keyHeading, List<Count> counts) {
         List<List<Object>> rows = new ArrayList<>();
         for (Count count : counts) {
             rows.add(row(count.key(), count.label(), count.count()));
@@ -116,19 +116,19 @@ public final class ReportTables {
         return new Table(name, title, List.of(Column.dataOnly("Clave"), Column.shown(keyHeading), Column.shown("Cuentas")), rows);
     }
 
-    private static List<Column> accountColumns() {
+    static List<Column> accountColumns() {
         return List.of(Column.dataOnly("Id de la cuenta"), Column.shown("Red social"), Column.shown("Cuenta"),
                 Column.dataOnly("URL"), Column.dataOnly("Clave del área"), Column.shown("Área"), Column.shown("Nivel"),
                 Column.dataOnly("Estado"));
     }
 
-    private static List<Object> account(AccountLine account) {
+    static List<Object> account(AccountLine account) {
         return row(account.accountId() == null ? null : account.accountId().toString(), Labels.network(account.network()),
                 account.handle(), account.url(), account.areaCode(), account.areaName(), Labels.level(account.level()),
                 Labels.accountStatus(account.status()));
     }
 
-    private static Table dated(String name, String title, String dateHeading, List<Dated> acts) {
+    static Table dated(String name, String title, String dateHeading, List<Dated> acts) {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.shown(dateHeading));
         columns.addAll(accountColumns());
@@ -353,7 +353,7 @@ public final class ReportTables {
         return all;
     }
 
-    private static List<Object> row(Object... values) {
+    static List<Object> row(Object... values) {
         List<Object> row = new ArrayList<>(values.length);
         for (Object value : values) {
             row.add(value);
@@ -372,7 +372,7 @@ public final class ReportTables {
         return byNetwork;
     }
 
-    private static long followers(Map<String, Long> figures) {
+    static long followers(Map<String, Long> figures) {
         Long followers = figures.get("followers");
         if (followers == null) {
             followers = figures.get("followersAtEnd");

@@ -35,19 +35,23 @@ final class XlsxRendering {
     }
 
     static byte[] render(SemiannualReport report) {
+        return render(ReportTables.of(report), report.heading().title(), report.heading().reference(), report.heading().asOf());
+    }
+
+    /** Any document's tables as a workbook, titled and stamped with the document's own instant. */
+    static byte[] render(List<Table> tables, String title, String reference, Instant asOf) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(bytes, "Informes INE", "1.0");
-            workbook.properties().setTitle(report.heading().title()).setSubject(report.heading().reference())
-                    .setCompany("Instituto Nacional Electoral");
-            for (Table table : ReportTables.of(report)) {
+            workbook.properties().setTitle(title).setSubject(reference).setCompany("Instituto Nacional Electoral");
+            for (Table table : tables) {
                 sheet(workbook.newWorksheet(table.name()), table);
             }
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return stamped(bytes.toByteArray(), asOf(report));
+        return stamped(bytes.toByteArray(), asOf == null ? Instant.EPOCH : asOf.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static void sheet(Worksheet sheet, Table table) {
@@ -81,10 +85,6 @@ final class XlsxRendering {
             widest = Math.max(widest, value == null ? 0 : Math.min(60, value.toString().length()));
         }
         return widest;
-    }
-
-    private static Instant asOf(SemiannualReport report) {
-        return report.heading().asOf() == null ? Instant.EPOCH : report.heading().asOf().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
