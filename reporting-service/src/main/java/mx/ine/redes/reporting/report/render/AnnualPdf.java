@@ -66,9 +66,10 @@ final class AnnualPdf {
         pdf.paragraph("En el año se emitieron " + number(compliance.observationsIssued()) + " observaciones: "
                 + number(compliance.correctedOnTime()) + " fueron atendidas en tiempo, " + number(compliance.correctedLate())
                 + " fuera de tiempo y " + number(compliance.notCorrected()) + " no fueron atendidas; "
-                + number(compliance.committeeItems()) + " incumplimientos se reportaron al Comité.");
-        pdf.table("cumplimiento-por-ciclo");
+                + "incumplimientos reportados al Comité: " + number(compliance.committeeItems()) + ".");
+        pdf.table("observaciones-por-ciclo");
         pdf.table("observaciones-por-area");
+        pdf.table("escalamientos-por-ciclo");
         pdf.table("escalamientos-por-area");
         pdf.table("resoluciones-del-comite");
 

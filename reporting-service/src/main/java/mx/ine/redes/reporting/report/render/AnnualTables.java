@@ -1,7 +1,6 @@
 package mx.ine.redes.reporting.report.render;
 
 import static mx.ine.redes.reporting.report.render.ReportTables.account;
-import static mx.ine.redes.reporting.report.render.ReportTables.accountColumns;
 import static mx.ine.redes.reporting.report.render.ReportTables.row;
 
 import java.util.ArrayList;
@@ -44,8 +43,9 @@ public final class AnnualTables {
         tables.add(statistics(report));
         tables.add(evaluations(report));
         tables.add(ratings(report));
-        tables.add(compliance(report));
+        tables.add(observationsPerCycle(report));
         tables.add(observationsByArea(report));
+        tables.add(escalationsPerCycle(report));
         tables.add(escalationsByArea(report));
         tables.add(resolutions(report));
         tables.add(trainings(report));
@@ -53,6 +53,16 @@ public final class AnnualTables {
         tables.add(recommendations(report));
         tables.add(proposals(report));
         return tables;
+    }
+
+    /**
+     * The account's columns where a cycle column comes first: its network and handle are printed, its
+     * area and level stay in the data files, so that the printed table keeps room for its text.
+     */
+    private static List<Column> accountColumns() {
+        return ReportTables.accountColumns().stream()
+                .map(column -> List.of("Nivel", "Área").contains(column.heading()) ? Column.dataOnly(column.heading()) : column)
+                .toList();
     }
 
     static String yearHeading(AnnualReport report) {
@@ -66,7 +76,7 @@ public final class AnnualTables {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row("Referencia", heading.reference()));
         rows.add(row("Título", heading.title()));
-        rows.add(row("Año", (long) heading.year()));
+        rows.add(row("Año", Integer.toString(heading.year())));
         rows.add(row("Ciclos", String.join(", ", report.cycles().stream().map(AnnualReport.CycleColumn::cycleId).toList())));
         rows.add(row("Corte (último evento, hora de la Ciudad de México)", heading.asOf() == null ? null
                 : heading.asOf().atZone(ReportTables.MEXICO_CITY).toLocalDateTime().withNano(0).toString().replace('T', ' ')));
@@ -173,21 +183,32 @@ public final class AnnualTables {
         return new Table(name, title, columns, rows);
     }
 
-    private static Table compliance(AnnualReport report) {
+    private static Table observationsPerCycle(AnnualReport report) {
         List<List<Object>> rows = new ArrayList<>();
-        report.compliance().perCycle().forEach(line -> rows.add(complianceRow(line.cycleId(), line)));
-        rows.add(complianceRow(yearHeading(report), report.compliance().year()));
-        return new Table("cumplimiento-por-ciclo", "Observaciones, escalamientos y asuntos ante el Comité por ciclo (Arts. 14 y 15)",
-                List.of(Column.shown("Ciclo"), Column.shown("Observaciones emitidas"), Column.shown("Atendidas en tiempo"),
-                        Column.shown("Atendidas fuera de tiempo"), Column.shown("No atendidas"), Column.shown("Escalados al titular"),
-                        Column.shown("Reportados al Comité"), Column.shown("Incumplimientos ante el Comité"),
-                        Column.shown("Resoluciones del Comité")),
+        report.compliance().perCycle().forEach(line -> rows.add(observationsRow(line.cycleId(), line)));
+        rows.add(observationsRow(yearHeading(report), report.compliance().year()));
+        return new Table("observaciones-por-ciclo", "Observaciones por ciclo (Art. 14)",
+                List.of(Column.shown("Ciclo"), Column.shown("Emitidas"), Column.shown("Atendidas en tiempo"),
+                        Column.shown("Atendidas fuera de tiempo"), Column.shown("No atendidas")),
                 rows);
     }
 
-    private static List<Object> complianceRow(String label, AnnualReport.ComplianceLine line) {
-        return row(label, line.observationsIssued(), line.correctedOnTime(), line.correctedLate(), line.notCorrected(),
-                line.escalated(), line.reportedToCommittee(), line.committeeItems(), line.resolutions());
+    private static List<Object> observationsRow(String label, AnnualReport.ComplianceLine line) {
+        return row(label, line.observationsIssued(), line.correctedOnTime(), line.correctedLate(), line.notCorrected());
+    }
+
+    private static Table escalationsPerCycle(AnnualReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        report.compliance().perCycle().forEach(line -> rows.add(escalationsRow(line.cycleId(), line)));
+        rows.add(escalationsRow(yearHeading(report), report.compliance().year()));
+        return new Table("escalamientos-por-ciclo", "Escalamientos y asuntos ante el Comité por ciclo (Art. 15)",
+                List.of(Column.shown("Ciclo"), Column.shown("Escalados al titular"), Column.shown("Reportados al Comité"),
+                        Column.shown("Incumplimientos ante el Comité"), Column.shown("Resoluciones del Comité")),
+                rows);
+    }
+
+    private static List<Object> escalationsRow(String label, AnnualReport.ComplianceLine line) {
+        return row(label, line.escalated(), line.reportedToCommittee(), line.committeeItems(), line.resolutions());
     }
 
     private static Table observationsByArea(AnnualReport report) {

@@ -323,7 +323,8 @@ final class PdfRendering {
     private List<List<String>> wrapAll(List<String> texts, float[] widths, PDType0Font font) throws IOException {
         List<List<String>> lines = new ArrayList<>();
         for (int c = 0; c < texts.size(); c++) {
-            lines.add(wrap(texts.get(c), font, CELL, widths[c] - 2 * PADDING));
+            // A column as wide as its longest word must hold it: (w + 2p) - 2p can come back a hair under w in floats.
+            lines.add(wrap(texts.get(c), font, CELL, widths[c] - 2 * PADDING + 0.01f));
         }
         return lines;
     }
@@ -410,6 +411,12 @@ final class PdfRendering {
     }
 
     // --- text -------------------------------------------------------------------------------------------
+
+    /** A section whose first thing is a chart: the heading moves to the next page with it rather than stay alone at the foot. */
+    void sectionBeforeChart(String title) throws IOException {
+        ensure(leading(11.5f) + 16 + 6 + WIDTH * ReportCharts.HEIGHT / ReportCharts.WIDTH * 0.85f + leading(CELL) + 12);
+        section(title);
+    }
 
     void section(String title) throws IOException {
         ensure(leading(11.5f) + 60);

@@ -127,6 +127,8 @@ final class SeriesCharts {
         }
         if (lines) {
             chart.getStyler().setYAxisMax(100.0);
+            // Lines join a series' own points: each at its cycle's centre, not shifted aside as grouped bars are.
+            chart.getStyler().setOverlapped(true);
         }
         chart.getStyler().setSeriesColors(PALETTE);
         String more = report.series().size() > MOST ? " (las " + MOST + " series con más seguidores)" : "";

@@ -4,6 +4,8 @@ import static mx.ine.redes.reporting.report.render.PdfRendering.nonNull;
 import static mx.ine.redes.reporting.report.render.PdfRendering.number;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import mx.ine.redes.reporting.report.TrendReport;
 
 /** The multi-year trends as the Institute's letter: the series' tables and three charts across cycles. */
@@ -16,7 +18,9 @@ final class TrendPdf {
         var heading = report.heading();
         var letterhead = new PdfRendering.Letterhead(heading.reference(), heading.title(), heading.asOf(),
                 nonNull(heading.reference()) + "|" + report.by() + "|" + heading.asOf());
-        return PdfRendering.render(letterhead, TrendTables.of(report), pdf -> letter(pdf, report));
+        List<ReportTables.Table> tables = new ArrayList<>(TrendTables.of(report));
+        tables.addAll(TrendTables.perSeries(report));
+        return PdfRendering.render(letterhead, tables, pdf -> letter(pdf, report));
     }
 
     private static void letter(PdfRendering pdf, TrendReport report) throws IOException {
@@ -33,22 +37,24 @@ final class TrendPdf {
         pdf.table("resumen");
         pdf.table("ciclos");
 
-        pdf.section("2. Seguidores y su crecimiento");
+        pdf.sectionBeforeChart("2. Seguidores y su crecimiento");
+        pdf.paragraph("El crecimiento de cada ciclo compara sus seguidores con los del ciclo anterior, sobre las cuentas que"
+                + " reportaron en ambos; las tablas de la sección 5 lo dan en número y en porcentaje.");
         pdf.chart(SeriesCharts.trendFollowers(report));
-        pdf.table("seguidores-por-ciclo");
-        pdf.table("crecimiento-de-seguidores");
-        pdf.table("crecimiento-de-seguidores-pct");
 
-        pdf.section("3. Publicaciones");
+        pdf.sectionBeforeChart("3. Publicaciones");
         pdf.chart(SeriesCharts.trendPosts(report));
-        pdf.table("publicaciones-por-ciclo");
 
-        pdf.section("4. Puntaje de la evaluación");
+        pdf.sectionBeforeChart("4. Puntaje de la evaluación");
         pdf.chart(SeriesCharts.trendScores(report));
-        pdf.table("puntaje-promedio-por-ciclo");
 
-        pdf.section("5. Cifras por ciclo");
-        pdf.table("series-por-ciclo");
+        pdf.section("5. Cifras de cada serie por ciclo");
+        if (report.series().isEmpty()) {
+            pdf.paragraph("Ninguna cuenta reportó estadísticas en los ciclos comparados.");
+        }
+        for (int i = 0; i < report.series().size(); i++) {
+            pdf.table("serie-" + (i + 1));
+        }
 
         pdf.closing();
     }

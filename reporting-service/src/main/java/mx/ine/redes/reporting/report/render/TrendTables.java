@@ -36,6 +36,28 @@ public final class TrendTables {
         return tables;
     }
 
+    /**
+     * One table per series with the cycles as rows ({@code serie-1}, …), as the PDF prints them: a
+     * trend over many cycles cannot be read with a column per cycle on a page.
+     */
+    static List<Table> perSeries(TrendReport report) {
+        List<Table> tables = new ArrayList<>();
+        for (int i = 0; i < report.series().size(); i++) {
+            TrendReport.Series series = report.series().get(i);
+            List<List<Object>> rows = new ArrayList<>();
+            for (TrendReport.Point point : series.points()) {
+                rows.add(row(point.cycleId(), point.accounts(), point.followers(), point.followerGrowth(),
+                        point.followerGrowthPercent(), point.posts(), point.impressions(), point.meanScore()));
+            }
+            tables.add(new Table("serie-" + (i + 1), groupHeading(report) + ": " + series.label(),
+                    List.of(Column.shown("Ciclo"), Column.shown("Cuentas"), Column.shown("Seguidores"), Column.shown("Crecimiento"),
+                            Column.shown("Crecimiento (%)"), Column.shown("Publicaciones"), Column.shown("Impresiones"),
+                            Column.shown("Puntaje promedio")),
+                    rows));
+        }
+        return tables;
+    }
+
     /** How the series are grouped, in Spanish (a column heading). */
     static String groupHeading(TrendReport report) {
         return switch (report.by()) {
