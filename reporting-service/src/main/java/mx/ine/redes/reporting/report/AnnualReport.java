@@ -18,9 +18,10 @@ import mx.ine.redes.reporting.report.SemiannualReport.Training;
 /**
  * The annual consolidation for the Committee's annual report (Art. 8 I): the cycles whose period
  * lies in the year, side by side (in period order) and totalled. Each cycle's figures are those of
- * its semi-annual report (the same rules, the same slice for an area head); the year's inventory is
- * the registry as it stands at {@code heading.asOf}, with the accounts registered, decommissioned
- * and confirmed (permanence) in the calendar year. Every format (CSV, XLSX, PDF) renders this record.
+ * its semi-annual report (the same rules, the same slice for an area head); the year's inventory
+ * counts the accounts registered by 31 December, each active or decommissioned as it stood that day
+ * (by level, network and area as the registry has them now), with the accounts registered,
+ * decommissioned and confirmed (permanence) in the calendar year. Every format (CSV, XLSX, PDF) renders this record.
  */
 public record AnnualReport(
         Heading heading,

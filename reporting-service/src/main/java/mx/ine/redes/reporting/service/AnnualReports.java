@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import mx.ine.redes.reporting.report.AnnualReport;
+import mx.ine.redes.reporting.report.ReportLabels;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.report.SemiannualReport.AccountLine;
 import mx.ine.redes.reporting.report.SemiannualReport.Count;
@@ -97,12 +98,26 @@ public class AnnualReports {
 
     // --- inventory ---------------------------------------------------------------------------------
 
-    /** The registry now (as the latest cycle's report counts it), with the year's registrations, bajas and permanence decisions. */
+    /**
+     * The registry at the year's end: the accounts registered by then, each ACTIVE or DECOMMISSIONED as
+     * it stood on 31 December (by its baja date), counted by level, network and area as the registry has
+     * them now; with the year's registrations, bajas and permanence decisions.
+     */
     private SemiannualReport.Inventory inventory(ReadModelRows read, Restriction visible, List<SemiannualReport> reports,
                                                  LocalDate start, LocalDate end) {
-        SemiannualReport.Inventory latest = reports.getLast().inventory();
         Map<UUID, AccountLine> accounts = read.accountLines(visible);
         Map<String, Object> period = ReadModelRows.with(visible.parameters(), Map.of("start", start, "end", end));
+        String atYearEnd = "from inventory_account where registered_on <= :end and " + visible.sql();
+        Map<String, Object> yearEnd = ReadModelRows.with(visible.parameters(), Map.of("end", end));
+        List<Count> byLevel = counts(read, "select area_level, area_level, count(*) " + atYearEnd
+                + " group by area_level order by area_level", yearEnd, ReportLabels::level);
+        List<Count> byNetwork = counts(read, "select network, network, count(*) " + atYearEnd
+                + " group by network order by network", yearEnd, ReportLabels::network);
+        List<Count> byArea = counts(read, "select area_code, min(area_name), count(*) " + atYearEnd
+                + " group by area_code order by area_code", yearEnd, name -> name);
+        List<Count> byStatus = counts(read, "select status, status, count(*) from (select case when decommissioned_on <= :end"
+                + " then 'DECOMMISSIONED' else 'ACTIVE' end as status " + atYearEnd + ") at_year_end group by status order by status",
+                yearEnd, ReportLabels::accountStatus);
         List<SemiannualReport.Dated> registered = read.rows("""
                 select account_id, registered_on from inventory_account
                 where registered_on between :start and :end and %s order by registered_on, handle, account_id"""
@@ -120,8 +135,13 @@ public class AnnualReports {
                 .filter(dated -> dated.on() == null || !dated.on().isBefore(start) && !dated.on().isAfter(end)).toList()));
         permanence.sort(Comparator.comparing(SemiannualReport.Dated::on, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(dated -> dated.account() == null || dated.account().handle() == null ? "" : dated.account().handle()));
-        return new SemiannualReport.Inventory(latest.total(), latest.byLevel(), latest.byNetwork(), latest.byArea(),
-                latest.byStatus(), registered, decommissioned, List.copyOf(permanence));
+        return new SemiannualReport.Inventory(byStatus.stream().mapToLong(Count::count).sum(), byLevel, byNetwork, byArea,
+                byStatus, registered, decommissioned, List.copyOf(permanence));
+    }
+
+    private static List<Count> counts(ReadModelRows read, String sql, Map<String, Object> parameters, Function<String, String> label) {
+        return read.rows(sql, parameters).stream()
+                .map(row -> new Count((String) row[0], label.apply((String) row[1]), ReadModelRows.number(row[2]))).toList();
     }
 
     // --- statistics --------------------------------------------------------------------------------
@@ -261,7 +281,7 @@ public class AnnualReports {
         List<Count> inYear = summed(perCycle.stream().map(AnnualReport.CycleCounts::counts).toList());
         if (inYear.isEmpty()) {
             inYear = RECOMMENDATION_STATUSES.stream().map(status -> new Count(status,
-                    mx.ine.redes.reporting.report.ReportLabels.recommendationStatus(status), 0)).toList();
+                    ReportLabels.recommendationStatus(status), 0)).toList();
         }
         return new AnnualReport.Recommendations(List.copyOf(perCycle), new AnnualReport.CycleCounts(Integer.toString(year), inYear),
                 List.copyOf(items));
