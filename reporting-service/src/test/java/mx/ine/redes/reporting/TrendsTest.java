@@ -209,6 +209,8 @@ class TrendsTest {
         Response pdf = given().auth().oauth2(committee).get("/api/reports/trends?by=area&format=pdf").andReturn();
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains("tendencias-por-area.pdf");
+        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "report-render"))
+                .resolve("tendencias-por-area.pdf"), pdf.asByteArray());
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.asByteArray())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Oficio Núm. INE/CNCS/TE/area/2034-S1/2035-S1", "Tendencias por área",

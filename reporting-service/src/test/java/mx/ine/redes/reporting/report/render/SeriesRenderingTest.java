@@ -146,6 +146,20 @@ class SeriesRenderingTest {
         }
     }
 
+    @Test
+    void shouldRenderTrendsBeforeAnyCycleHasOpenedInEveryFormat() throws IOException {
+        TrendReport empty = new TrendReport(new TrendReport.Heading("INE/CNCS/TE/nivel", "Tendencias por nivel", null, null, null),
+                "level", List.of(), List.of());
+
+        assertThat(unzip(rendering.render(empty, ReportFormat.CSV).body())).hasSize(TREND_TABLES.size());
+        assertThat(rendering.render(empty, ReportFormat.XLSX).fileName()).isEqualTo("tendencias-por-nivel.xlsx");
+        try (PDDocument document = Loader.loadPDF(rendering.render(empty, ReportFormat.PDF).body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Sin ciclos abiertos", "Ninguna cuenta reportó estadísticas en los ciclos comparados.");
+            assertThat(images(document)).isEqualTo(3);
+        }
+    }
+
     private static void keep(byte[] pdf, String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "report-render"));
         Files.write(directory.resolve(name), pdf);
