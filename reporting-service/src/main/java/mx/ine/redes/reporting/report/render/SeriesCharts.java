@@ -114,7 +114,9 @@ final class SeriesCharts {
                 continue;
             }
             drawnAny = true;
-            CategorySeries drawn = chart.addSeries(shortLabel(series.label()), cycles, lines ? values
+            // Area names run long: the legend names an area by its code (the tables beside give its name).
+            String legend = "area".equals(report.by()) ? series.key() : shortLabel(series.label());
+            CategorySeries drawn = chart.addSeries(legend, cycles, lines ? values
                     : values.stream().map(value -> value == null ? 0.0 : value).toList());
             if (lines) {
                 drawn.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -130,6 +132,10 @@ final class SeriesCharts {
             // Lines join a series' own points: each at its cycle's centre, not shifted aside as grouped bars are.
             chart.getStyler().setOverlapped(true);
         }
+        if (shown.size() > 4) {
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        }
         chart.getStyler().setSeriesColors(PALETTE);
         String more = report.series().size() > MOST ? " (las " + MOST + " series con más seguidores)" : "";
         return ReportCharts.picture(key, caption + more, chart);
@@ -138,7 +144,7 @@ final class SeriesCharts {
     /** A legend entry a chart can hold. */
     private static String shortLabel(String label) {
         String text = label == null ? "" : label;
-        return text.length() <= 34 ? text : text.substring(0, 33) + "…";
+        return text.length() <= 28 ? text : text.substring(0, 27) + "…";
     }
 
     /** XChart cannot draw a series without points: an empty one is a single "Sin datos" bar of zero. */

@@ -49,7 +49,8 @@ public final class TrendTables {
                 rows.add(row(point.cycleId(), point.accounts(), point.followers(), point.followerGrowth(),
                         point.followerGrowthPercent(), point.posts(), point.impressions(), point.meanScore()));
             }
-            tables.add(new Table("serie-" + (i + 1), groupHeading(report) + ": " + series.label(),
+            String title = groupHeading(report) + ": " + series.label() + ("area".equals(report.by()) ? " (" + series.key() + ")" : "");
+            tables.add(new Table("serie-" + (i + 1), title,
                     List.of(Column.shown("Ciclo"), Column.shown("Cuentas"), Column.shown("Seguidores"), Column.shown("Crecimiento"),
                             Column.shown("Crecimiento (%)"), Column.shown("Publicaciones"), Column.shown("Impresiones"),
                             Column.shown("Puntaje promedio")),
