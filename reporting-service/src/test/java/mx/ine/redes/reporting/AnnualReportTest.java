@@ -103,7 +103,13 @@ class AnnualReportTest {
             assertThat(dated.reason()).isEqualTo("Baja por no pertinente");
             assertThat(dated.observations()).isEqualTo("Calificación no pertinente en 2034-S1");
         });
+        assertThat(inventory.permanence()).extracting(dated -> dated.account().accountId(), SemiannualReport.Dated::on,
+                        SemiannualReport.Dated::reason, SemiannualReport.Dated::observations)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(world.a4, LocalDate.of(2034, 5, 2), "Cuenta distrital activa", ""),
+                        org.assertj.core.groups.Tuple.tuple(world.a2, LocalDate.of(2034, 12, 10),
+                                "Cuenta activa con audiencia nacional", "Revisada por la CNCS"));
         SemiannualReport.Inventory next = annual.build(2035).inventory();
+        assertThat(next.permanence()).extracting(dated -> dated.account().accountId()).containsExactly(world.a1);
         assertThat(next.total()).isEqualTo(6);
         assertThat(next.byStatus()).containsExactly(new Count("ACTIVE", "Activa", 5), new Count("DECOMMISSIONED", "Dada de baja", 1));
         assertThat(next.registered()).extracting(dated -> dated.account().accountId()).containsExactly(world.a6);
@@ -220,6 +226,7 @@ class AnnualReportTest {
         given().auth().oauth2(head).get("/api/reports/annual/2034")
                 .then().statusCode(200)
                 .body("inventory.total", equalTo(2))
+                .body("inventory.permanence.account.handle", equalTo(List.of("INEJD0901")))
                 .body("statistics.perCycle[0].totals.level", equalTo(List.of("Junta distrital ejecutiva", "Junta local ejecutiva")))
                 .body("statistics.perCycle[0].totals.figures.followers", equalTo(List.of(150, 300)))
                 .body("compliance.year.observationsIssued", equalTo(2))

@@ -29,7 +29,8 @@ import mx.ine.redes.reporting.ReportWorld.Area;
  * </pre>
  * Observations: o1 (a3, 2034-S1) corrected on time; o2 (a4, 2034-S1) not corrected, escalated,
  * reported to the Committee, resolution INSTRUCTED on 10 June 2034; o3 (a2, 2034-S2) corrected late;
- * the Committee received the 2034-S2 report on 15 December 2034. r1 attended, r2 pending. Trainings:
+ * the Committee received the 2034-S2 report on 15 December 2034. r1 attended, r2 pending. Permanence:
+ * a4 on 2 May 2034, a2 on 10 December 2034, a1 on 1 March 2035. Trainings:
  * 1 December 2033 (1 attendee), 5 March 2034 (2), 10 September 2034 (3), 2 February 2035 (1). The last
  * event published is a registry one, so every report's {@code asOf} is {@link ReportWorld#latestOccurredAt()}.
  */
@@ -121,6 +122,10 @@ final class MultiYearWorld {
         world.completed(UUID.randomUUID(), a6, S1_2035, JL07, 50, "PERTINENT_WITH_RECOMMENDATIONS",
                 "PERTINENT_WITH_RECOMMENDATIONS", false, List.of());
 
+        // Permanence: a4 in 2034-S1, a2 in 2034-S2, a1 in 2035.
+        world.permanence(a1, LocalDate.of(2035, 3, 1), "Cuenta principal del Instituto", null);
+        world.permanence(a2, LocalDate.of(2034, 12, 10), "Cuenta activa con audiencia nacional", "Revisada por la CNCS");
+        world.permanence(a4, LocalDate.of(2034, 5, 2), "Cuenta distrital activa", null);
         world.training(LocalDate.of(2033, 12, 1), "Fuera del año", "1", "Virtual", List.of("x@ine.mx"));
         world.training(LocalDate.of(2035, 2, 2), "Del año siguiente", "1", "Virtual", List.of("x@ine.mx"));
         t2 = world.training(LocalDate.of(2034, 9, 10), "Métricas e informes", "4", "Presencial",

@@ -30,6 +30,7 @@ import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.IssuedRecommendation;
 import mx.ine.redes.events.ObservationIssued;
 import mx.ine.redes.events.ObservationResolved;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.RatingOverridden;
 import mx.ine.redes.events.RecommendationAttended;
 import mx.ine.redes.events.ReportedToCommittee;
@@ -124,6 +125,13 @@ public final class ReportWorld {
 
     public void dormant(UUID accountId, Area area, LocalDate lastPublicationOn, long days, boolean notLocated) {
         publish(new AccountFlaggedDormant(accountId, area.code(), lastPublicationOn, days, notLocated));
+    }
+
+    /** CNCS's act that the account stays ("Permanencia de cuentas / Observaciones"); {@code observations} may be null. */
+    public UUID permanence(UUID accountId, LocalDate decidedOn, String reason, String observations) {
+        UUID actId = UUID.randomUUID();
+        publish(new PermanenceRecorded(accountId, actId, decidedOn, reason, observations));
+        return actId;
     }
 
     public UUID training(LocalDate heldOn, String topic, String hours, String modality, List<String> attendees) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +84,7 @@ public class AnnualReports {
         AnnualReport.Heading heading = new AnnualReport.Heading(REFERENCE_PREFIX + year,
                 "Informe anual al Comité de Redes Sociales sobre las cuentas institucionales, " + year, year, start, end, asOf);
         return new AnnualReport(heading, cycles,
-                inventory(read, visible.apply("account_id"), inOrder, start, end),
+                inventory(read, visible, start, end),
                 statistics(reports),
                 evaluation(year, reports),
                 compliance(year, reports),
@@ -103,8 +102,9 @@ public class AnnualReports {
      * it stood on 31 December (by its baja date), counted by level, network and area as the registry has
      * them now; with the year's registrations, bajas and permanence decisions.
      */
-    private SemiannualReport.Inventory inventory(ReadModelRows read, Restriction visible, List<SemiannualReport> reports,
-                                                 LocalDate start, LocalDate end) {
+    private SemiannualReport.Inventory inventory(ReadModelRows read, Function<String, Restriction> visibility, LocalDate start,
+                                                 LocalDate end) {
+        Restriction visible = visibility.apply("account_id");
         Map<UUID, AccountLine> accounts = read.accountLines(visible);
         Map<String, Object> period = ReadModelRows.with(visible.parameters(), Map.of("start", start, "end", end));
         String atYearEnd = "from inventory_account where registered_on <= :end and " + visible.sql();
@@ -130,13 +130,19 @@ public class AnnualReports {
                 .map(row -> new SemiannualReport.Dated(accounts.get((UUID) row[0]), ReadModelRows.date(row[1]), (String) row[2],
                         (String) row[3]))
                 .toList();
-        List<SemiannualReport.Dated> permanence = new ArrayList<>(new LinkedHashSet<>(reports.stream()
-                .flatMap(report -> report.inventory().permanence().stream())
-                .filter(dated -> dated.on() == null || !dated.on().isBefore(start) && !dated.on().isAfter(end)).toList()));
-        permanence.sort(Comparator.comparing(SemiannualReport.Dated::on, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(dated -> dated.account() == null || dated.account().handle() == null ? "" : dated.account().handle()));
+        // As the semi-annual report lists them, over the calendar year (a decision between two cycles' periods counts too).
+        Restriction decided = visibility.apply("p.account_id");
+        List<SemiannualReport.Dated> permanence = read.rows("""
+                select p.account_id, p.decided_on, p.reason, coalesce(p.observations, '')
+                from report_permanence p join inventory_account a on a.account_id = p.account_id
+                where p.decided_on between :start and :end and %s
+                order by p.decided_on, a.handle, p.account_id, p.act_id""".formatted(decided.sql()),
+                ReadModelRows.with(decided.parameters(), Map.of("start", start, "end", end))).stream()
+                .map(row -> new SemiannualReport.Dated(accounts.get((UUID) row[0]), ReadModelRows.date(row[1]), (String) row[2],
+                        (String) row[3]))
+                .toList();
         return new SemiannualReport.Inventory(byStatus.stream().mapToLong(Count::count).sum(), byLevel, byNetwork, byArea,
-                byStatus, registered, decommissioned, List.copyOf(permanence));
+                byStatus, registered, decommissioned, permanence);
     }
 
     private static List<Count> counts(ReadModelRows read, String sql, Map<String, Object> parameters, Function<String, String> label) {
