@@ -198,13 +198,15 @@ public class Trends {
                 contribution(byCycle, (String) row[0], (UUID) row[1]).scores.add(((Number) row[2]).intValue());
             }
         }
-        // series key -> label, and every account's series key
+        // series key -> label; series key -> cycle -> its accounts' contributions (each account placed once per cycle)
         Map<String, String> labels = new TreeMap<>();
-        Map<String, List<Map<UUID, Contribution>>> bySeries = new TreeMap<>();
+        Map<String, Map<String, Map<UUID, Contribution>>> members = new HashMap<>();
         for (String cycleId : cycleIds) {
             byCycle.getOrDefault(cycleId, Map.of()).forEach((accountId, contribution) -> {
                 String[] key = seriesKey(grouping, accountId, registry.get(accountId), contribution);
                 labels.putIfAbsent(key[0], key[1]);
+                members.computeIfAbsent(key[0], k -> new HashMap<>()).computeIfAbsent(cycleId, c -> new HashMap<>())
+                        .put(accountId, contribution);
             });
         }
         if (grouping == Grouping.ACCOUNT) {
@@ -216,17 +218,13 @@ public class Trends {
         }
         List<TrendReport.Series> series = new ArrayList<>();
         labels.forEach((key, label) -> {
+            Map<String, Map<UUID, Contribution>> ofSeries = members.getOrDefault(key, Map.of());
             List<TrendReport.Point> points = new ArrayList<>();
             Map<UUID, Contribution> previous = null;
             for (String cycleId : cycleIds) {
-                Map<UUID, Contribution> members = new HashMap<>();
-                byCycle.getOrDefault(cycleId, Map.of()).forEach((accountId, contribution) -> {
-                    if (seriesKey(grouping, accountId, registry.get(accountId), contribution)[0].equals(key)) {
-                        members.put(accountId, contribution);
-                    }
-                });
-                points.add(point(cycleId, members, previous));
-                previous = members;
+                Map<UUID, Contribution> inCycle = ofSeries.getOrDefault(cycleId, Map.of());
+                points.add(point(cycleId, inCycle, previous));
+                previous = inCycle;
             }
             series.add(new TrendReport.Series(key, label, List.copyOf(points)));
         });
