@@ -252,9 +252,10 @@ public class OperationsOverview {
                 .toList();
     }
 
+    /** Opened (EvaluationOpened set its term) and not completed. */
     private static final String OPEN_EVALUATIONS = """
             from report_evaluation v left join inventory_account a on a.account_id = v.account_id
-            where v.opened_at is not null and v.completed_at is null""";
+            where v.due_at is not null and v.completed_at is null""";
 
     private List<AreaBacklog> backlog(Instant now, Map<String, Area> areas) {
         return this.<Object[]>sql("""
@@ -271,7 +272,7 @@ public class OperationsOverview {
         int limit = config.listLimit();
         String atRisk = OPEN_EVALUATIONS + " and v.due_at < :soon";
         List<Object[]> found = this.<Object[]>sql("""
-                        select v.evaluation_id, a.network, a.handle, v.area_code, v.cycle_id, v.first_received_at, v.due_at
+                        select v.evaluation_id, coalesce(a.network, v.network), a.handle, v.area_code, v.cycle_id, v.first_received_at, v.due_at
                         """ + atRisk + " order by v.due_at, v.evaluation_id limit :limit")
                 .setParameter("soon", at(now.plus(config.dueSoon())), OffsetDateTime.class)
                 .setParameter("limit", limit + 1).getResultList();
