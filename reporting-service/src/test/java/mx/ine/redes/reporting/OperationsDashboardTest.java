@@ -184,8 +184,16 @@ class OperationsDashboardTest {
         assertThat(firstTile.isDisplayed()).isTrue();
         assertThat(firstTile.getText()).isEqualTo("3");
         assertThat(figures("progress", "JL07")).containsExactly("3", "1", "0", "2", "1");
+        // What a person acts on stays on the screen; the dates are for a wider one.
+        WebElement firstObservation = browser.findElement(By.cssSelector("#observations tbody tr"));
+        assertThat(firstObservation.findElement(By.cssSelector("[data-figure='left']")).getText()).isEqualTo("vencida hace 2 d 3 h");
+        assertThat(firstObservation.findElements(By.cssSelector("td")).get(1).isDisplayed()).isFalse();
         HeadlessChromium.screenshot(browser, "operations-dashboard-phone");
-        HeadlessChromium.screenshot(browser, "operations-dashboard-phone-first-screen", 0, 844);
+        // And screen by screen, as a person scrolling it reads it.
+        long pageHeight = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        for (int screen = 0; screen * 844L < pageHeight; screen++) {
+            HeadlessChromium.screenshot(browser, "operations-dashboard-phone-" + (screen + 1), screen * 844, 844);
+        }
     }
 
     @Test
