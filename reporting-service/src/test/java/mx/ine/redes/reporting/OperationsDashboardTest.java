@@ -184,6 +184,10 @@ class OperationsDashboardTest {
         assertThat(firstTile.isDisplayed()).isTrue();
         assertThat(firstTile.getText()).isEqualTo("3");
         assertThat(figures("progress", "JL07")).containsExactly("3", "1", "0", "2", "1");
+        // The cycle's table fits the screen, its headings abbreviated (the full words in their titles).
+        Number tableWidth = (Number) browser.executeScript("return document.getElementById('progress').scrollWidth");
+        Number frameWidth = (Number) browser.executeScript("return document.getElementById('progress').parentElement.clientWidth");
+        assertThat(tableWidth.intValue()).isLessThanOrEqualTo(frameWidth.intValue());
         // What a person acts on stays on the screen; the dates are for a wider one.
         WebElement firstObservation = browser.findElement(By.cssSelector("#observations tbody tr"));
         assertThat(firstObservation.findElement(By.cssSelector("[data-figure='left']")).getText()).isEqualTo("vencida hace 2 d 3 h");
