@@ -42,6 +42,8 @@ import mx.ine.redes.support.embedded.EmbeddedPostgresServer;
 public final class LocalStack implements AutoCloseable {
 
     static final int TOPIC_PARTITIONS = 3;
+    /** The service that serves the operations dashboard ({@code /operations}). */
+    static final String DASHBOARD_SERVICE = "reporting-service";
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final String PIDS_FILE = "pids";
     private static final String LOCK_FILE = "launcher.lock";
@@ -212,6 +214,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("MAIL_PORT", Integer.toString(mailServer.port()));
             // The local profile (on top of prod) enables the simulation clock; prod alone never does.
             env.put("QUARKUS_PROFILE", "prod,local");
+            if (service.name().equals(DASHBOARD_SERVICE)) {
+                // The operations dashboard's demo sign-in lists these people and signs a browser in as one of them.
+                env.put("DEMO_TOKENS_FILE", tokens.jsonFile().toString());
+            }
             Path log = options.logsDirectory().resolve(service.name() + ".log");
             synchronized (lifecycle) {
                 if (closing) {
@@ -572,6 +578,8 @@ public final class LocalStack implements AutoCloseable {
             s.append("  Demo data   ").append(demoData).append("; who administers what: ")
                     .append(tokens.jsonFile().getFileName()).append('\n');
         }
+        s.append("  Dashboard   ").append(serviceUri(DASHBOARD_SERVICE)).append("/operations")
+                .append("  (in a browser; sign in as a demo identity, e.g. the cncs one)\n");
         s.append("  Mailbox     ").append(mailbox()).append("  (every e-mail the services send, one .eml each)\n");
         s.append("  Simulation  bash deploy/local-stack.sh advance PT48H  (moves the clock of all four services)\n");
         s.append("\n  Try:  source ").append(tokens.envFile()).append('\n')

@@ -99,6 +99,33 @@ class LocalStackSystemTest {
 
     @Test
     @Order(1)
+    void theDashboardSignsABrowserInAsADemoIdentity() throws Exception {
+        // As a browser would: no session → the sign-in page, which lists the demo people of tokens.json; choosing
+        // the cncs one sets the session cookie and opens the dashboard.
+        java.net.URI reporting = stack.serviceUri("reporting-service");
+        var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(reporting.resolve("/operations")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .endsWith("/operations/sign-in"));
+        var signInPage = http.send(java.net.http.HttpRequest.newBuilder(reporting.resolve("/operations/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signInPage.body()).contains("medios.alternativos@ine.mx", "comite.gestion@ine.mx");
+        var signedIn = http.send(java.net.http.HttpRequest.newBuilder(reporting.resolve("/operations/sign-in/demo"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("person=medios.alternativos%40ine.mx")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        var dashboard = http.send(java.net.http.HttpRequest.newBuilder(reporting.resolve("/operations")).header("Cookie", cookie).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("Tablero de operación de la CNCS", "medios.alternativos@ine.mx");
+    }
+
+    @Test
+    @Order(1)
     void theDatabaseCommitsDurably() throws java.sql.SQLException {
         // The first command is a real way to run the system: an answered 201 survives a crash.
         try (var connection = java.sql.DriverManager.getConnection(stack.jdbcUrl("accounts"), "accounts", "accounts");
