@@ -44,4 +44,19 @@ public class ReadModelGate {
             lock.writeLock().unlock();
         }
     }
+
+    /**
+     * Holds the live consumers on this thread until the hold is closed (a rebuild run on the same thread
+     * within it proceeds): for loading the topics before a rebuild without the consumers applying them first.
+     */
+    public Hold hold() throws InterruptedException {
+        close();
+        return this::open;
+    }
+
+    /** A hold on the live consumers; closing it lets them go on. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -130,7 +130,25 @@ public class ReadModelRebuild {
      * @throws ProblemException 409 while another one runs (in any instance)
      */
     public long start(String requestedBy) {
-        long id = QuarkusTransaction.requiringNew().call(() -> {
+        long id = register(requestedBy);
+        runner.execute(() -> run(id));
+        return id;
+    }
+
+    /**
+     * Rebuilds on the caller's thread and returns once it has ended (SUCCEEDED or FAILED): for a command or a
+     * benchmark that holds the live consumers itself ({@link ReadModelGate#hold()}) on this thread.
+     *
+     * @return the run's id
+     */
+    public long rebuildNow(String requestedBy) {
+        long id = register(requestedBy);
+        run(id);
+        return id;
+    }
+
+    private long register(String requestedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             abandonStale();
             List<?> inserted = entityManager.createNativeQuery("""
                     insert into rebuild_run (state, requested_by, requested_at, heartbeat_at)
@@ -146,8 +164,6 @@ public class ReadModelRebuild {
             }
             return ((Number) inserted.getFirst()).longValue();
         });
-        runner.execute(() -> run(id));
-        return id;
     }
 
     public Optional<RebuildProgress> progress(long id) {
@@ -222,18 +238,21 @@ public class ReadModelRebuild {
             gate.close();
             held = true;
             clear(runId);
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId))) {
-                // Captured after the read model is emptied: whatever a consumer elsewhere applied after that
-                // stays, and everything before it is below these offsets and replayed.
-                Map<Source, Range> ranges = new LinkedHashMap<>();
+            // Captured after the read model is emptied: whatever a consumer elsewhere applied after that stays,
+            // and everything before it is below these offsets and replayed.
+            Map<Source, Range> ranges = new LinkedHashMap<>();
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, "offsets"))) {
                 for (Source source : sources()) {
                     ranges.put(source, capture(kafka, source.topic()));
                 }
-                QuarkusTransaction.requiringNew().run(() -> ranges.forEach((source, range) -> entityManager.createNativeQuery("""
-                                insert into rebuild_topic (run_id, topic, end_offsets, records) values (:run, :topic, cast(:ends as jsonb), :records)""")
-                        .setParameter("run", runId).setParameter("topic", source.topic())
-                        .setParameter("ends", write(byPartition(range.end()))).setParameter("records", range.records()).executeUpdate()));
-                for (Map.Entry<Source, Range> entry : ranges.entrySet()) {
+            }
+            QuarkusTransaction.requiringNew().run(() -> ranges.forEach((source, range) -> entityManager.createNativeQuery("""
+                            insert into rebuild_topic (run_id, topic, end_offsets, records) values (:run, :topic, cast(:ends as jsonb), :records)""")
+                    .setParameter("run", runId).setParameter("topic", source.topic())
+                    .setParameter("ends", write(byPartition(range.end()))).setParameter("records", range.records()).executeUpdate()));
+            for (Map.Entry<Source, Range> entry : ranges.entrySet()) {
+                // A consumer of its own per topic: one reassigned while its fetches are in flight only warns.
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, entry.getKey().topic()))) {
                     replay(runId, kafka, entry.getKey(), entry.getValue());
                 }
             }
@@ -319,7 +338,6 @@ public class ReadModelRebuild {
             }
         }
         applyBatch(runId, source, batch);
-        kafka.assign(List.of());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "update rebuild_topic set finished_at = :now where run_id = :run and topic = :topic")
                 .setParameter("now", now()).setParameter("run", runId).setParameter("topic", source.topic()).executeUpdate());
@@ -410,10 +428,10 @@ public class ReadModelRebuild {
         return sources;
     }
 
-    private Map<String, Object> kafkaProperties(long runId) {
+    private Map<String, Object> kafkaProperties(long runId, String purpose) {
         return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + runId,
+                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + runId + "-" + purpose,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
