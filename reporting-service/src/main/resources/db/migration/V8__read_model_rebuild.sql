@@ -31,3 +31,8 @@ create table rebuild_topic (
     finished_at  timestamptz,
     primary key (run_id, topic)
 );
+
+-- The occurredAt (nanoseconds) of the registry snapshot each inventory row shows. An area's name in the report is
+-- the one of its latest snapshot by this instant, not by when the row was written (updated_at): a rebuild writes
+-- the rows in another order than live consumption did, and must still name the area the same.
+alter table inventory_account add column snapshot_at_nanos bigint;

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -73,6 +75,7 @@ public class ReadModelRebuild {
 
     /** The channels replayed, in this order, each through the consumer that applies it live. */
     private static final List<String> CHANNELS = List.of("account-events", "evaluation-events", "submission-events");
+    private static final int BATCH_ATTEMPTS = 3;
     private static final Map<String, String> DEFAULT_TOPICS = Map.of("account-events", Topics.ACCOUNTS,
             "evaluation-events", Topics.EVALUATION, "submission-events", Topics.SUBMISSIONS);
 
@@ -97,6 +100,9 @@ public class ReadModelRebuild {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ReportFeed feed;
 
     @Inject
     AccountEventsConsumer accounts;
@@ -250,12 +256,7 @@ public class ReadModelRebuild {
                             insert into rebuild_topic (run_id, topic, end_offsets, records) values (:run, :topic, cast(:ends as jsonb), :records)""")
                     .setParameter("run", runId).setParameter("topic", source.topic())
                     .setParameter("ends", write(byPartition(range.end()))).setParameter("records", range.records()).executeUpdate()));
-            for (Map.Entry<Source, Range> entry : ranges.entrySet()) {
-                // A consumer of its own per topic: one reassigned while its fetches are in flight only warns.
-                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, entry.getKey().topic()))) {
-                    replay(runId, kafka, entry.getKey(), entry.getValue());
-                }
-            }
+            replayTopics(runId, ranges);
             finish(runId, "SUCCEEDED", null);
             LOG.infof("Rebuild %d of the read model succeeded", runId);
         } catch (InterruptedException e) {
@@ -286,6 +287,32 @@ public class ReadModelRebuild {
                     .setParameter("now", now()).setParameter("id", runId).executeUpdate();
             LOG.infof("Rebuild %d emptied %s", runId, readModel);
         });
+    }
+
+    /**
+     * The topics side by side, each on a thread with a consumer of its own: they share no row but the watermarks,
+     * which a batch writes once at its end ({@link ReportFeed#batched}), and the read model does not depend on the
+     * order between topics (sequence guards).
+     */
+    private void replayTopics(long runId, Map<Source, Range> ranges) throws InterruptedException {
+        ExecutorService replayers = Executors.newFixedThreadPool(ranges.size(), task -> new Thread(task, "read-model-replay"));
+        try {
+            List<Future<?>> replays = new ArrayList<>();
+            ranges.forEach((source, range) -> replays.add(replayers.submit(() -> {
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, source.topic()))) {
+                    replay(runId, kafka, source, range);
+                }
+            })));
+            for (Future<?> replay : replays) {
+                try {
+                    replay.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            replayers.shutdownNow();
+        }
     }
 
     private Range capture(KafkaConsumer<String, String> kafka, String topic) {
@@ -348,26 +375,44 @@ public class ReadModelRebuild {
         if (records.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-            long applied = 0;
-            long undecodable = 0;
-            for (String record : records) {
-                // Checked before apply: a malformed record thrown from inside it would mark the whole batch for rollback.
-                if (undecodable(record)) {
-                    undecodable++;
-                    continue;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applyOnce(runId, source, records);
+                return;
+            } catch (RuntimeException e) {
+                // A batch rolled back left nothing behind: applied again, whole. (A lock conflict with another
+                // topic's batch, a dropped connection; a bug fails every attempt.)
+                if (attempt == BATCH_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    throw e;
                 }
-                source.handler().apply(record);
-                // Each record's changes written out and forgotten: the session stays small, so that the native
-                // statements of the next record do not dirty-check every entity of the batch.
-                entityManager.flush();
-                entityManager.clear();
-                applied++;
+                LOG.warnf("Rebuild %d: a batch of %s failed (attempt %d), applied again: %s", runId, source.topic(), attempt, e);
             }
+        }
+    }
+
+    private void applyOnce(long runId, Source source, List<String> records) {
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            long[] applied = new long[1];
+            long[] undecodable = new long[1];
+            feed.batched(() -> {
+                for (String record : records) {
+                    // Checked before apply: a malformed record thrown from inside it would mark the whole batch for rollback.
+                    if (undecodable(record)) {
+                        undecodable[0]++;
+                        continue;
+                    }
+                    source.handler().apply(record);
+                    // Each record's changes written out and forgotten: the session stays small, so that the native
+                    // statements of the next record do not dirty-check every entity of the batch.
+                    entityManager.flush();
+                    entityManager.clear();
+                    applied[0]++;
+                }
+            });
             entityManager.createNativeQuery("""
                             update rebuild_topic set applied = applied + :applied, undecodable = undecodable + :undecodable
                             where run_id = :run and topic = :topic""")
-                    .setParameter("applied", applied).setParameter("undecodable", undecodable)
+                    .setParameter("applied", applied[0]).setParameter("undecodable", undecodable[0])
                     .setParameter("run", runId).setParameter("topic", source.topic()).executeUpdate();
         });
     }

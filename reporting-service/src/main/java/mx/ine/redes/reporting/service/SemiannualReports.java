@@ -129,8 +129,9 @@ public class SemiannualReports {
 
     private Map<String, String> areaNames() {
         Map<String, String> names = new HashMap<>();
-        rows("select distinct on (area_code) area_code, area_name from inventory_account order by area_code, updated_at desc",
-                Map.of()).forEach(row -> names.put((String) row[0], (String) row[1]));
+        // The name of the area's latest snapshot by event time: the same whichever order the rows were written in.
+        rows("select distinct on (area_code) area_code, area_name from inventory_account"
+                + " order by area_code, snapshot_at_nanos desc nulls last, account_id", Map.of()).forEach(row -> names.put((String) row[0], (String) row[1]));
         return names;
     }
 

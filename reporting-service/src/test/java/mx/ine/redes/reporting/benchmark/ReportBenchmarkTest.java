@@ -257,7 +257,7 @@ class ReportBenchmarkTest {
             if (i % 50 == 3) {
                 UUID proposal = UUID.randomUUID();
                 publisher.publish(new BajaProposed(proposal, account.id(), lastCycle, null, account.area().code(), account.network(),
-                        account.handle(), "Sin publicaciones en más de un año", null), when);
+                        account.handle(), "Sin publicaciones en más de un año", null, when), when);
                 publisher.publish(new AccountDecommissioned(account.id(), account.network(), account.handle(), account.area().code(),
                         lastStart.plusMonths(5), "Baja por inactividad", "Sin publicaciones", proposal), when.plusSeconds(60));
             }

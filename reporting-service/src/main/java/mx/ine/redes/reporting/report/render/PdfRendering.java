@@ -73,6 +73,10 @@ final class PdfRendering {
     private float y;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
+    // One of each per document (a NumberFormat is not thread-safe, a document is written by one thread): creating
+    // one per cell cost more than drawing the cell.
+    private final NumberFormat integers = NumberFormat.getIntegerInstance(SPANISH_MEXICO);
+    private final NumberFormat decimals = NumberFormat.getNumberInstance(SPANISH_MEXICO);
 
     private PdfRendering(SemiannualReport report) {
         this.report = report;
@@ -350,10 +354,9 @@ final class PdfRendering {
             return "";
         }
         if (value instanceof BigDecimal decimal) {
-            NumberFormat format = NumberFormat.getNumberInstance(SPANISH_MEXICO);
-            format.setMinimumFractionDigits(Math.max(0, Math.min(2, decimal.scale())));
-            format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
-            return format.format(decimal);
+            decimals.setMinimumFractionDigits(Math.max(0, Math.min(2, decimal.scale())));
+            decimals.setMaximumFractionDigits(Math.max(0, decimal.scale()));
+            return decimals.format(decimal);
         }
         if (value instanceof Number number) {
             return number(number.longValue());
@@ -606,8 +609,8 @@ final class PdfRendering {
         return date == null ? "—" : LONG_DATE.format(date);
     }
 
-    private static String number(long value) {
-        return NumberFormat.getIntegerInstance(SPANISH_MEXICO).format(value);
+    private String number(long value) {
+        return integers.format(value);
     }
 
     private static String nonNull(String text) {
