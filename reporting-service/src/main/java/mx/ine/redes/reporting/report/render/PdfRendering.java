@@ -1,5 +1,6 @@
 package mx.ine.redes.reporting.report.render;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.report.render.ReportTables.Table;
 import org.apache.pdfbox.cos.COSArray;
@@ -32,7 +35,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -373,12 +376,42 @@ final class PdfRendering {
         float height = chart.height() * WIDTH / chart.width() * 0.85f;
         float width = WIDTH * 0.85f;
         ensure(height + leading(CELL) + 12);
-        PDImageXObject image = LosslessFactory.createFromImage(document, chart.image());
+        PDImageXObject image = flate(chart.image());
         gap(4);
         content.drawImage(image, MARGIN + (WIDTH - width) / 2, y - height, width, height);
         y -= height + 2;
         centered(chart.caption(), regular, CELL + 0.5f);
         gap(6);
+    }
+
+    /**
+     * The chart as RGB samples, deflated: lossless like LosslessFactory, without its PNG predictors, which try five
+     * filters on every row and cost more than the rest of the document (a chart is flat colour, it deflates well
+     * without them). Deterministic: the same picture, the same bytes.
+     */
+    private PDImageXObject flate(BufferedImage picture) throws IOException {
+        int width = picture.getWidth();
+        int height = picture.getHeight();
+        byte[] samples = new byte[width * height * 3];
+        int[] row = new int[width];
+        int i = 0;
+        for (int line = 0; line < height; line++) {
+            picture.getRGB(0, line, width, 1, row, 0, width);
+            for (int pixel : row) {
+                samples[i++] = (byte) (pixel >> 16);
+                samples[i++] = (byte) (pixel >> 8);
+                samples[i++] = (byte) pixel;
+            }
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream(samples.length / 16);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, deflater, 64 * 1024)) {
+            out.write(samples);
+        } finally {
+            deflater.end();
+        }
+        return new PDImageXObject(document, new ByteArrayInputStream(deflated.toByteArray()), COSName.FLATE_DECODE, width, height, 8,
+                PDDeviceRGB.INSTANCE);
     }
 
     // --- text -------------------------------------------------------------------------------------------
