@@ -12,6 +12,10 @@ public interface RebuildConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** Partitions replayed at once, each on a thread and a database connection of its own. */
+    @WithDefault("6")
+    int parallelism();
+
     /** How often the instance running a rebuild says it is still at it. */
     @WithDefault("5s")
     Duration heartbeatEvery();

@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -75,7 +75,7 @@ public class ReadModelRebuild {
 
     /** The channels replayed, in this order, each through the consumer that applies it live. */
     private static final List<String> CHANNELS = List.of("account-events", "evaluation-events", "submission-events");
-    private static final int BATCH_ATTEMPTS = 3;
+    private static final int BATCH_ATTEMPTS = 5;
     private static final Map<String, String> DEFAULT_TOPICS = Map.of("account-events", Topics.ACCOUNTS,
             "evaluation-events", Topics.EVALUATION, "submission-events", Topics.SUBMISSIONS);
 
@@ -290,29 +290,52 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The topics side by side, each on a thread with a consumer of its own: they share no row but the watermarks,
-     * which a batch writes once at its end ({@link ReportFeed#batched}), and the read model does not depend on the
-     * order between topics (sequence guards).
+     * Every partition of every topic side by side, each on a thread with a consumer of its own: the order that
+     * matters is an aggregate's, within its partition; partitions share no row but the watermarks, which a batch
+     * writes once at its end in scope order ({@link ReportFeed#batched}), and the read model does not depend on the
+     * order between them (sequence guards). A batch that meets another's lock in a deadlock is applied again.
      */
     private void replayTopics(long runId, Map<Source, Range> ranges) throws InterruptedException {
-        ExecutorService replayers = Executors.newFixedThreadPool(ranges.size(), task -> new Thread(task, "read-model-replay"));
+        List<Map.Entry<Source, Range>> partitions = new ArrayList<>();
+        ranges.forEach((source, range) -> {
+            markTopic(runId, source, "started_at");
+            range.end().forEach((partition, end) -> {
+                long begin = range.begin().getOrDefault(partition, 0L);
+                if (end > begin) {
+                    partitions.add(Map.entry(source, new Range(Map.of(partition, begin), Map.of(partition, end))));
+                }
+            });
+        });
+        int threads = Math.max(1, Math.min(config.parallelism(), partitions.size()));
+        ExecutorService replayers = Executors.newFixedThreadPool(threads, task -> new Thread(task, "read-model-replay"));
         try {
-            List<Future<?>> replays = new ArrayList<>();
-            ranges.forEach((source, range) -> replays.add(replayers.submit(() -> {
-                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, source.topic()))) {
-                    replay(runId, kafka, source, range);
-                }
-            })));
-            for (Future<?> replay : replays) {
-                try {
-                    replay.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-                }
+            Map<Source, List<CompletableFuture<Void>>> replays = new LinkedHashMap<>();
+            ranges.keySet().forEach(source -> replays.put(source, new ArrayList<>()));
+            for (Map.Entry<Source, Range> partition : partitions) {
+                replays.get(partition.getKey()).add(CompletableFuture.runAsync(() -> {
+                    try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaProperties(runId, partition.getKey().topic()))) {
+                        replay(runId, kafka, partition.getKey(), partition.getValue());
+                    }
+                }, replayers));
+            }
+            List<CompletableFuture<Void>> topics = new ArrayList<>();
+            replays.forEach((source, parts) -> topics.add(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                    .thenRun(() -> markTopic(runId, source, "finished_at"))));
+            try {
+                CompletableFuture.allOf(topics.toArray(CompletableFuture[]::new)).get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException wrapped ? wrapped.getCause() : e.getCause();
+                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
             }
         } finally {
             replayers.shutdownNow();
         }
+    }
+
+    private void markTopic(long runId, Source source, String column) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update rebuild_topic set " + column + " = :now where run_id = :run and topic = :topic")
+                .setParameter("now", now()).setParameter("run", runId).setParameter("topic", source.topic()).executeUpdate());
     }
 
     private Range capture(KafkaConsumer<String, String> kafka, String topic) {
@@ -326,9 +349,6 @@ public class ReadModelRebuild {
     }
 
     private void replay(long runId, KafkaConsumer<String, String> kafka, Source source, Range range) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update rebuild_topic set started_at = :now where run_id = :run and topic = :topic")
-                .setParameter("now", now()).setParameter("run", runId).setParameter("topic", source.topic()).executeUpdate());
         Map<TopicPartition, Long> remaining = new HashMap<>();
         range.end().forEach((partition, end) -> {
             if (end > range.begin().getOrDefault(partition, 0L)) {
@@ -365,9 +385,6 @@ public class ReadModelRebuild {
             }
         }
         applyBatch(runId, source, batch);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update rebuild_topic set finished_at = :now where run_id = :run and topic = :topic")
-                .setParameter("now", now()).setParameter("run", runId).setParameter("topic", source.topic()).executeUpdate());
     }
 
     /** The records through the live consumer's own apply, in one transaction, with the topic's progress. */
