@@ -3,6 +3,7 @@ package mx.ine.redes.reporting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -178,10 +179,8 @@ public class SemiannualReports {
                 where r.cycle_id = :cycle and not r.withdrawn and %s
                 order by s.account_id, s.received_at desc, s.version desc""".formatted(query.where("s.account_id")),
                 with(query.visible().parameters(), Map.of("cycle", cycleId)))) {
-            latest.put((UUID) row[0], new Latest((UUID) row[0], (String) row[1], read((String) row[2], new TypeReference<>() {
-            }), read((String) row[3], new TypeReference<>() {
-            }), read((String) row[4], new TypeReference<>() {
-            })));
+            latest.put((UUID) row[0], new Latest((UUID) row[0], (String) row[1], read((String) row[2], FIGURES),
+                    read((String) row[3], AUDIENCE), read((String) row[4], CAMPAIGNS)));
         }
         return latest;
     }
@@ -243,8 +242,7 @@ public class SemiannualReports {
                 .formatted(query.where("account_id")), parameters).stream()
                 .map(row -> new SemiannualReport.Score(line(accounts, (UUID) row[0]), ((Number) row[1]).intValue(),
                         RatingLabel.labelOf((String) row[2]), RatingLabel.labelOf((String) row[3]),
-                        new TreeMap<>(this.<Map<String, Integer>>read((String) row[4], new TypeReference<>() {
-                        })), (String) row[5], (Boolean) row[6]))
+                        new TreeMap<>(this.<Map<String, Integer>>read((String) row[4], SUB_SCORES)), (String) row[5], (Boolean) row[6]))
                 .sorted(Comparator.comparingInt(SemiannualReport.Score::overall).reversed()
                         .thenComparing(score -> nullToEmpty(score.account().handle()))
                         .thenComparing(score -> score.account().accountId()))
@@ -438,9 +436,20 @@ public class SemiannualReports {
         };
     }
 
+    // The types of the read model's JSON columns, resolved once: a report reads tens of thousands of them.
+    private static final TypeReference<Map<String, Long>> FIGURES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Map<String, BigDecimal>>> AUDIENCE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> CAMPAIGNS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> SUB_SCORES = new TypeReference<>() {
+    };
+    private final Map<TypeReference<?>, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private <T> T read(String text, TypeReference<T> type) {
         try {
-            return json.readValue(text, type);
+            return readers.computeIfAbsent(type, json::readerFor).readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable read-model column: " + text, e);
         }
