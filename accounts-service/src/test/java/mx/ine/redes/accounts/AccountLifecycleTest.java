@@ -18,12 +18,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountUpdated;
 import mx.ine.redes.events.EventEnvelope;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.RealInfrastructure;
@@ -156,7 +158,8 @@ class AccountLifecycleTest {
         String id = registerAccount(area, uniqueXHandle());
 
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
-                .body(Map.of("decidedOn", "2026-11-20", "reason", "Cuenta con publicaciones frecuentes"))
+                .body(Map.of("decidedOn", "2026-11-20", "reason", "  Cuenta con publicaciones frecuentes ",
+                        "observations", "Revisada por la Subdirección"))
                 .post("/api/accounts/" + id + "/permanence")
                 .then().statusCode(201).body("kind", equalTo("PERMANENCE"));
         given().auth().oauth2(cncsToken()).contentType(ContentType.JSON)
@@ -176,5 +179,14 @@ class AccountLifecycleTest {
                 .body("changes[2].after.areaCode", equalTo(otherArea));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.ACCOUNTS, id))
                 .extracting(EventEnvelope::type).contains("AccountUpdated", "AccountFlaggedDormant"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.ACCOUNTS, id))
+                .filteredOn(envelope -> envelope.type().equals("PermanenceRecorded")).singleElement()
+                .extracting(EventEnvelope::payload).isInstanceOfSatisfying(PermanenceRecorded.class, permanence -> {
+                    assertThat(permanence.accountId()).isEqualTo(UUID.fromString(id));
+                    assertThat(permanence.actId()).isNotNull();
+                    assertThat(permanence.decidedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+                    assertThat(permanence.reason()).isEqualTo("Cuenta con publicaciones frecuentes");
+                    assertThat(permanence.observations()).isEqualTo("Revisada por la Subdirección");
+                }));
     }
 }

@@ -26,6 +26,8 @@ import mx.ine.redes.evaluation.timer.TimerEngine;
 import mx.ine.redes.events.AccountRegistered;
 import mx.ine.redes.events.AccountSnapshot;
 import mx.ine.redes.events.EventEnvelope;
+import mx.ine.redes.events.EvaluationOpened;
+import mx.ine.redes.events.EvaluationTermMoved;
 import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.Topics;
@@ -96,6 +98,10 @@ class EvaluationCaseTest {
                 "fields", List.of("followersAtEnd"), "message", "Los seguidores bajaron 40 % respecto del periodo anterior.")));
         UUID caseId = UUID.fromString((String) opened.get("id"));
         assertThat(pendingTerm(caseId)).contains(Instant.parse(DUE_FROM_FRIDAY));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
+                account.toString())).extracting(EventEnvelope::payload).filteredOn(EvaluationOpened.class::isInstance)
+                .containsExactly(new EvaluationOpened(caseId, request, account, cycle, "X", (String) opened.get("areaCode"),
+                        "DISTRICT", Instant.parse("2027-03-05T16:00:00Z"), Instant.parse(DUE_FROM_FRIDAY))));
 
         Map<String, Object> explained = evaluation(caseId);
         @SuppressWarnings("unchecked")
@@ -278,6 +284,12 @@ class EvaluationCaseTest {
         // CNCS's own term is nobody's promise: it follows the calendar back (see EvaluationCaseService).
         assertThat(evaluation(caseId)).containsEntry("dueAt", DUE_FROM_FRIDAY);
         assertThat(pendingTerm(caseId)).contains(Instant.parse(DUE_FROM_FRIDAY));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(KafkaTestClient.eventsFor(Topics.EVALUATION,
+                account.toString())).extracting(EventEnvelope::payload).filteredOn(EvaluationTermMoved.class::isInstance)
+                .map(moved -> (EvaluationTermMoved) moved)
+                .extracting(EvaluationTermMoved::evaluationId, EvaluationTermMoved::previousDueAt, EvaluationTermMoved::dueAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(caseId, Instant.parse(DUE_FROM_FRIDAY), Instant.parse("2027-03-24T00:00:00Z")),
+                        org.assertj.core.groups.Tuple.tuple(caseId, Instant.parse("2027-03-24T00:00:00Z"), Instant.parse(DUE_FROM_FRIDAY))));
     }
 
     @Test

@@ -160,11 +160,11 @@ class RecommendationTest {
                 + " Electoral (Coordinación Nacional de Comunicación Social). No responda a este correo.");
 
         // Who answers: an administrator of another account does not see it (404); the head and CNCS see it
-        // but do not administer the account (403); its administrator answers, once.
+        // but only administrators answer (403, by role); its administrator answers, once.
         answer(otherAdmin, multimedia).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(person(head, Roles.AREA_HEAD)).contentType(ContentType.JSON).body(Map.of("answer", ANSWER))
                 .post("/api/recommendations/" + multimedia + "/answer").then().statusCode(403)
-                .body("detail", equalTo("Sólo una persona administradora de la cuenta responde sus recomendaciones."));
+                .contentType("application/problem+json").body("detail", equalTo("Su rol no permite esta operación."));
         given().auth().oauth2(cncs()).contentType(ContentType.JSON).body(Map.of("answer", ANSWER))
                 .post("/api/recommendations/" + multimedia + "/answer").then().statusCode(403);
         given().auth().oauth2(person(admin, Roles.ACCOUNT_ADMIN)).contentType(ContentType.JSON).body(Map.of("answer", " "))

@@ -783,6 +783,29 @@ class EventJsonTest {
                 LocalDate.of(2026, 8, 20),
                 "secretaria.comite@ine.mx",
                 Instant.parse("2026-08-20T20:15:00Z")));
+        samples.put(EventType.PERMANENCE_RECORDED, new PermanenceRecorded(
+                ACCOUNT_ID,
+                UUID.fromString("6c8e0a2b-4d6f-4a8b-9c0d-2e4f6a8b0c1d"),
+                LocalDate.of(2026, 7, 30),
+                "La cuenta publica con regularidad y cumple los lineamientos.",
+                null));
+        samples.put(EventType.EVALUATION_OPENED, new EvaluationOpened(
+                EVALUATION_ID,
+                UUID.fromString("7d9f1b3c-5e7a-4b9c-8d1e-3f5a7b9c1d2e"),
+                ACCOUNT_ID,
+                CYCLE,
+                "X",
+                "JDE-CHIS-03",
+                "DISTRICT",
+                Instant.parse("2026-07-03T16:00:00Z"),
+                Instant.parse("2026-07-18T00:00:00Z")));
+        samples.put(EventType.EVALUATION_TERM_MOVED, new EvaluationTermMoved(
+                EVALUATION_ID,
+                ACCOUNT_ID,
+                CYCLE,
+                Instant.parse("2026-07-18T00:00:00Z"),
+                Instant.parse("2026-07-21T00:00:00Z"),
+                4));
         return samples;
     }
 }

@@ -50,7 +50,7 @@ public final class ReportWorld {
 
     public static final String[] REPORT_TABLES = {"inventory_account", "report_watermark", "report_cycle", "report_request",
             "report_submission", "report_evaluation", "report_observation", "report_escalation", "report_resolution",
-            "report_baja_proposal", "report_recommendation", "report_training", "report_dormancy"};
+            "report_baja_proposal", "report_recommendation", "report_training", "report_dormancy", "report_permanence"};
 
     private final List<EventEnvelope> published = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package mx.ine.redes.reporting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.arc.Arc;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.IssuedRecommendation;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.reporting.ReportWorld.Area;
 import mx.ine.redes.reporting.report.SemiannualReport;
@@ -162,6 +164,13 @@ class SemiannualReportTest {
         world.decommission(a12, "X", "INEChiapasAnterior", JL07, LocalDate.of(2031, 11, 20), "Baja por inactividad",
                 "Sin publicaciones desde octubre de 2030", p1);
 
+        // Permanence decisions: a9 and a4 in the period (by date: a9 first), a5 the period before.
+        world.publish(new PermanenceRecorded(a4, UUID.randomUUID(), LocalDate.of(2031, 12, 1),
+                "La cuenta cumple los lineamientos", "Revisada con la Junta Local"));
+        world.publish(new PermanenceRecorded(a9, UUID.randomUUID(), LocalDate.of(2031, 10, 2),
+                "Cuenta activa con audiencia local", null));
+        world.publish(new PermanenceRecorded(a5, UUID.randomUUID(), LocalDate.of(2031, 3, 10), "Cuenta activa", null));
+
         // Trainings of the period.
         t1 = world.training(LocalDate.of(2031, 9, 10), "Lineamientos de redes sociales", "2.5", "Virtual",
                 List.of("a@ine.mx", "b@ine.mx", "c@ine.mx"));
@@ -216,7 +225,12 @@ class SemiannualReportTest {
             assertThat(dated.reason()).isEqualTo("Baja por inactividad");
             assertThat(dated.observations()).isEqualTo("Sin publicaciones desde octubre de 2030");
         });
-        assertThat(inventory.permanence()).isEmpty();
+        assertThat(inventory.permanence()).extracting(dated -> dated.account().handle(), SemiannualReport.Dated::on,
+                        SemiannualReport.Dated::reason, SemiannualReport.Dated::observations)
+                .containsExactly(tuple("INEChiapasOficial", LocalDate.of(2031, 10, 2),
+                                "Cuenta activa con audiencia local", ""),
+                        tuple("INECDMX", LocalDate.of(2031, 12, 1),
+                                "La cuenta cumple los lineamientos", "Revisada con la Junta Local"));
     }
 
     @Test
@@ -419,6 +433,7 @@ class SemiannualReportTest {
         given().auth().oauth2(head).get("/api/reports/semiannual/" + CYCLE)
                 .then().statusCode(200)
                 .body("inventory.total", equalTo(5))
+                .body("inventory.permanence.account.handle", equalTo(List.of("INECDMX")))
                 .body("statistics.accountsRequested", equalTo(5))
                 .body("statistics.accountsReporting", equalTo(4))
                 .body("evaluation.completed", equalTo(2))

@@ -28,6 +28,7 @@ import mx.ine.redes.accounts.rest.AccountRequest;
 import mx.ine.redes.accounts.rest.DecommissionRequest;
 import mx.ine.redes.accounts.rest.HijackClearanceRequest;
 import mx.ine.redes.accounts.rest.PermanenceRequest;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.AccountDecommissioned;
 import mx.ine.redes.events.AccountFlaggedDormant;
 import mx.ine.redes.events.AccountRegistered;
@@ -344,6 +345,7 @@ public class AccountService {
                 request.observations(), actor);
         history.record(account, "PERMANENCE", actor, null, Map.of("decidedOn", request.decidedOn().toString(),
                 "reason", request.reason().strip()));
+        events.publish(new PermanenceRecorded(account.id, act.id, act.decidedOn, act.reason, act.observations));
         return act;
     }
 

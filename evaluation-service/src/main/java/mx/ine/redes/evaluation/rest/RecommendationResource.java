@@ -71,12 +71,12 @@ public class RecommendationResource {
     @POST
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CNCS, Roles.COMMITTEE, Roles.TRANSPARENCY, Roles.INTEGRATION, Roles.AREA_HEAD, Roles.ACCOUNT_ADMIN})
+    @RolesAllowed(Roles.ACCOUNT_ADMIN)
     @Operation(summary = "La persona administradora de la cuenta responde cómo atendió una recomendación (Art. 7 II)",
             description = "answer: 1 a 2000 caracteres. Sólo una vez concluida la evaluación (cuando la recomendación se envió)"
                     + " y mientras está pendiente; queda ATTENDED y se publica RecommendationAttended.")
     @APIResponse(responseCode = "200", description = "La recomendación atendida")
-    @APIResponse(responseCode = "403", description = "Quien responde puede verla pero no administra la cuenta")
+    @APIResponse(responseCode = "403", description = "Quien responde no es persona administradora, o puede verla pero no administra la cuenta")
     @APIResponse(responseCode = "404", description = "No existe, o es de una cuenta que quien responde no puede ver")
     @APIResponse(responseCode = "409", description = "La evaluación no ha concluido, o la recomendación ya fue atendida o registrada como no atendida")
     public RecommendationResponse answerRecommendation(@PathParam("id") UUID id, @Valid @NotNull RecommendationAnswerRequest answer) {

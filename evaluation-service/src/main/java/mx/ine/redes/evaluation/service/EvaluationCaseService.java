@@ -18,6 +18,8 @@ import mx.ine.redes.evaluation.calendar.CalendarChanged;
 import mx.ine.redes.evaluation.calendar.Deadline;
 import mx.ine.redes.evaluation.calendar.DeadlineCalculator;
 import mx.ine.redes.evaluation.timer.Timers;
+import mx.ine.redes.events.EvaluationOpened;
+import mx.ine.redes.events.EvaluationTermMoved;
 import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.support.problem.ProblemException;
 import mx.ine.redes.support.problem.Text;
@@ -158,6 +160,8 @@ public class EvaluationCaseService {
         // No grace after the term, unlike a request's: completion is CNCS's own act in this service,
         // never an event in flight from another one.
         timers.schedule(EvaluationTimers.TERM, evaluation.id, evaluation.dueAt);
+        events.publish(new EvaluationOpened(evaluation.id, evaluation.requestId, evaluation.accountId, evaluation.cycleId,
+                evaluation.network, evaluation.areaCode, evaluation.areaLevel, evaluation.firstReceivedAt, evaluation.dueAt));
     }
 
     private static void applyVersion(EvaluationCase evaluation, SubmissionReceived received, Instant now) {
@@ -309,10 +313,13 @@ public class EvaluationCaseService {
             evaluation.policy = term.policy() + "+" + RecomputationPolicy.NEVER_INTO_THE_PAST;
             return;
         }
+        Instant previousDueAt = evaluation.dueAt;
         evaluation.dueAt = term.dueAt();
         evaluation.policy = term.policy();
         evaluation.calendarVersion = term.calendarVersion();
         evaluation.updatedAt = now;
+        events.publish(new EvaluationTermMoved(evaluation.id, evaluation.accountId, evaluation.cycleId, previousDueAt,
+                evaluation.dueAt, evaluation.calendarVersion));
         if (evaluation.status == EvaluationCase.Status.OPEN && !evaluation.late) {
             timers.schedule(EvaluationTimers.TERM, evaluation.id, evaluation.dueAt);
         }

@@ -23,11 +23,14 @@ import mx.ine.redes.events.CommitteeResolutionRecorded;
 import mx.ine.redes.events.EscalatedToAreaHead;
 import mx.ine.redes.events.EscalationWithdrawn;
 import mx.ine.redes.events.EvaluationCompleted;
+import mx.ine.redes.events.EvaluationOpened;
+import mx.ine.redes.events.EvaluationTermMoved;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.IssuedRecommendation;
 import mx.ine.redes.events.ObservationDeadlineMoved;
 import mx.ine.redes.events.ObservationIssued;
 import mx.ine.redes.events.ObservationResolved;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.RatingOverridden;
 import mx.ine.redes.events.RecommendationAttended;
 import mx.ine.redes.events.ReportedToCommittee;
@@ -75,6 +78,9 @@ public class ReportFeed {
         inbox.applyOnce(SUBMISSIONS_CONSUMER, record, envelope -> {
             if (envelope.payload() instanceof SubmissionReceived received) {
                 submissionReceived(received);
+                if (received.answersObservationId() != null) {
+                    observationAnswered(received);
+                }
                 watermark(received.cycleId(), envelope);
             }
         });
@@ -102,6 +108,12 @@ public class ReportFeed {
                         .setParameter("account", dormant.accountId(), UUID.class).setParameter("lastPublication", dormant.lastPublicationOn(), LocalDate.class)
                         .setParameter("days", dormant.daysWithoutPublication()).setParameter("notLocated", dormant.notLocated())
                         .setParameter("sequence", envelope.sequence()).executeUpdate();
+                case PermanenceRecorded permanence -> sql("""
+                        insert into report_permanence (act_id, account_id, decided_on, reason, observations)
+                        values (:act, :account, :on, :reason, :observations) on conflict (act_id) do nothing""")
+                        .setParameter("act", permanence.actId(), UUID.class).setParameter("account", permanence.accountId(), UUID.class)
+                        .setParameter("on", permanence.decidedOn(), LocalDate.class).setParameter("reason", permanence.reason(), String.class)
+                        .setParameter("observations", permanence.observations(), String.class).executeUpdate();
                 case AccountDecommissioned decommissioned when decommissioned.bajaProposalId() != null -> sql("""
                         insert into report_baja_proposal (proposal_id, account_id, decided_on) values (:id, :account, :on)
                         on conflict (proposal_id) do update set decided_on = excluded.decided_on""")
@@ -147,6 +159,31 @@ public class ReportFeed {
                 sql("update report_request set overdue = true where request_id = :id")
                         .setParameter("id", overdue.requestId(), UUID.class).executeUpdate();
                 yield overdue.cycleId();
+            }
+            case EvaluationOpened opened -> {
+                sql("""
+                        insert into report_evaluation (evaluation_id, account_id, cycle_id, area_code, network, area_level,
+                            first_received_at, due_at, due_sequence)
+                        values (:id, :account, :cycle, :area, :network, :level, :received, :due, :sequence)
+                        on conflict (evaluation_id) do update set network = excluded.network, area_level = excluded.area_level,
+                            first_received_at = excluded.first_received_at,
+                            due_at = case when excluded.due_sequence = 0 or report_evaluation.due_sequence < excluded.due_sequence
+                                then excluded.due_at else report_evaluation.due_at end,
+                            due_sequence = greatest(report_evaluation.due_sequence, excluded.due_sequence)""")
+                        .setParameter("id", opened.evaluationId(), UUID.class).setParameter("account", opened.accountId(), UUID.class)
+                        .setParameter("cycle", opened.cycleId(), String.class).setParameter("area", opened.areaCode(), String.class)
+                        .setParameter("network", opened.network(), String.class).setParameter("level", opened.areaLevel(), String.class)
+                        .setParameter("received", at(opened.firstReceivedAt()), OffsetDateTime.class)
+                        .setParameter("due", at(opened.dueAt()), OffsetDateTime.class).setParameter("sequence", sequence).executeUpdate();
+                yield opened.cycleId();
+            }
+            case EvaluationTermMoved moved -> {
+                // Keyed by account like the opening, so the opening was applied before: the row is there.
+                sql("update report_evaluation set due_at = :due, due_sequence = :sequence "
+                        + "where evaluation_id = :id and (:sequence = 0 or due_sequence < :sequence)")
+                        .setParameter("id", moved.evaluationId(), UUID.class).setParameter("due", at(moved.dueAt()), OffsetDateTime.class)
+                        .setParameter("sequence", sequence).executeUpdate();
+                yield moved.cycleId();
             }
             case EvaluationCompleted completed -> {
                 evaluationCompleted(completed, sequence);
@@ -293,6 +330,24 @@ public class ReportFeed {
         sql("update report_escalation set " + step + "_at = :when, " + step + "_sequence = :sequence "
                 + "where subject_id = :subject and (:sequence = 0 or " + step + "_sequence < :sequence)")
                 .setParameter("when", at(when), OffsetDateTime.class).setParameter("sequence", sequence).setParameter("subject", subject, UUID.class)
+                .executeUpdate();
+    }
+
+    /** The earliest answer counts: a later version answering the same observation does not move it. */
+    private void observationAnswered(SubmissionReceived received) {
+        int updated = sql("update report_observation set answered_at = least(coalesce(answered_at, :at), :at) where observation_id = :id")
+                .setParameter("id", received.answersObservationId(), UUID.class).setParameter("at", at(received.receivedAt()), OffsetDateTime.class)
+                .executeUpdate();
+        if (updated > 0 || received.cycleId() == null) {
+            return;
+        }
+        // The submissions topic may run ahead of the evaluation's: the observation's issue fills in the rest.
+        sql("""
+                insert into report_observation (observation_id, account_id, cycle_id, answered_at) values (:id, :account, :cycle, :at)
+                on conflict (observation_id) do update set answered_at = least(coalesce(report_observation.answered_at, excluded.answered_at),
+                    excluded.answered_at)""")
+                .setParameter("id", received.answersObservationId(), UUID.class).setParameter("account", received.accountId(), UUID.class)
+                .setParameter("cycle", received.cycleId(), String.class).setParameter("at", at(received.receivedAt()), OffsetDateTime.class)
                 .executeUpdate();
     }
 

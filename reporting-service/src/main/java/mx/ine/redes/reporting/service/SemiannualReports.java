@@ -158,9 +158,15 @@ public class SemiannualReports {
                 order by decommissioned_on, handle, account_id""".formatted(visible), period).stream()
                 .map(row -> new SemiannualReport.Dated(accounts.get((UUID) row[0]), date(row[1]), (String) row[2], (String) row[3]))
                 .toList();
+        List<SemiannualReport.Dated> permanence = rows("""
+                select p.account_id, p.decided_on, p.reason, coalesce(p.observations, '')
+                from report_permanence p join inventory_account a on a.account_id = p.account_id
+                where p.decided_on between :start and :end and %s
+                order by p.decided_on, a.handle, p.account_id, p.act_id""".formatted(query.where("p.account_id")), period)
+                .stream().map(row -> new SemiannualReport.Dated(accounts.get((UUID) row[0]), date(row[1]), (String) row[2], (String) row[3]))
+                .toList();
         long total = byStatus.stream().mapToLong(Count::count).sum();
-        // Permanence decisions do not travel as events yet (issue 13: accounts-service is to publish them).
-        return new SemiannualReport.Inventory(total, byLevel, byNetwork, byArea, byStatus, registered, decommissioned, List.of());
+        return new SemiannualReport.Inventory(total, byLevel, byNetwork, byArea, byStatus, registered, decommissioned, permanence);
     }
 
     // --- statistics --------------------------------------------------------------------------------

@@ -45,6 +45,20 @@ public final class TestTokens {
         }
     }
 
+    /** A token signed with the right key for the right audience and issuer that expired an hour ago. */
+    public static String expired(String role) {
+        return Jwt.issuer(RealInfrastructure.ISSUER).audience(AUDIENCE).upn(role + "@ine.mx").groups(Set.of(role))
+                .issuedAt(java.time.Instant.now().minus(Duration.ofHours(2)))
+                .expiresAt(java.time.Instant.now().minus(Duration.ofHours(1)))
+                .sign(signingKey());
+    }
+
+    /** A token signed with the right key for the right audience, but by another issuer. */
+    public static String fromIssuer(String issuer, String role) {
+        return Jwt.issuer(issuer).audience(AUDIENCE).upn(role + "@ine.mx").groups(Set.of(role)).expiresIn(Duration.ofHours(1))
+                .sign(signingKey());
+    }
+
     /** A well-formed token signed by somebody else's key. */
     public static String forgedFor(String role) {
         try {
