@@ -22,10 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.time.Instant;
+import mx.ine.redes.events.EvaluationOpened;
+import mx.ine.redes.events.EvaluationTermMoved;
 import mx.ine.redes.events.EventEnvelope;
 import mx.ine.redes.events.EventJson;
 import mx.ine.redes.events.IssuedRecommendation;
+import mx.ine.redes.events.PermanenceRecorded;
 import mx.ine.redes.events.RecommendationAttended;
+import mx.ine.redes.events.SubmissionReceived;
 import mx.ine.redes.events.Topics;
 import mx.ine.redes.reporting.ReportWorld.Area;
 import mx.ine.redes.support.security.Roles;
@@ -95,14 +100,19 @@ class ReadModelRebuildTest {
         world.submission(a1Request, a1, CYCLE, "X", 2, 120, 1100, 6000, Map.of("#VotoInformado", 12L), Map.of(), Map.of());
         secondVersion = world.published().getLast();
         world.submission(world.request(a2, CYCLE, CEN), a2, CYCLE, "FACEBOOK", 1, 80, 2000, 4000, Map.of(), Map.of(), Map.of());
-        world.submission(world.request(a3, CYCLE, LOCAL), a3, CYCLE, "X", 1, 40, 300, 900, Map.of("#INEteInforma", 5L),
-                Map.of(), Map.of());
+        UUID a3Request = world.request(a3, CYCLE, LOCAL);
+        world.submission(a3Request, a3, CYCLE, "X", 1, 40, 300, 900, Map.of("#INEteInforma", 5L), Map.of(), Map.of());
         UUID a4Request = world.request(a4, CYCLE, LOCAL);
         world.withdrawRequest(a4Request, a4, CYCLE);
 
         UUID e1 = UUID.randomUUID();
         UUID e2 = UUID.randomUUID();
         UUID r1 = UUID.randomUUID();
+        Instant firstReceived = Instant.parse("2036-01-05T12:00:01Z");
+        world.publish(new EvaluationOpened(e1, a1Request, a1, CYCLE, "X", CEN.code(), "CENTRAL", firstReceived,
+                firstReceived.plus(Duration.ofDays(14))));
+        world.publish(new EvaluationTermMoved(e1, a1, CYCLE, firstReceived.plus(Duration.ofDays(14)),
+                firstReceived.plus(Duration.ofDays(15)), 2));
         world.completed(e1, a1, CYCLE, CEN, 88, "PERTINENT", "PERTINENT", false,
                 List.of(new IssuedRecommendation(r1, "MORE_MULTIMEDIA", "Publicar más video")));
         world.completed(e2, a2, CYCLE, CEN, 40, "NOT_PERTINENT", "NOT_PERTINENT", true, List.of());
@@ -113,6 +123,12 @@ class ReadModelRebuildTest {
                 "cncs@ine.mx", java.time.Instant.now()), attended.sequence() - 1);
 
         UUID o1 = world.observation(a3, CYCLE, LOCAL);
+        // The correction that answers it travels on the submissions topic and meets the observation's row there.
+        Instant answered = Instant.parse("2036-01-20T10:00:00Z");
+        world.publish(new SubmissionReceived(UUID.randomUUID(), a3Request, a3, CYCLE, "CYCLE", "X", 2, answered,
+                answered.plus(Duration.ofDays(2)), false, Map.of("posts", 41L, "followers", 300L, "impressions", 950L),
+                new SubmissionReceived.Audience(Map.of(), Map.of(), Map.of()), List.of(), null, List.of(), o1, 0, List.of(),
+                new SubmissionReceived.EnteredBy("a3@ine.mx", false, "PORTAL", null)));
         world.resolved(o1, a3, CYCLE, LOCAL, false);
         UUID o2 = world.observation(a2, CYCLE, CEN);
         world.escalated(o2, "OBSERVATION", a2, CYCLE, CEN);
@@ -124,6 +140,8 @@ class ReadModelRebuildTest {
         world.dormant(a4, LOCAL, LocalDate.of(2034, 10, 1), 400, false);
         world.decommission(a4, "INSTAGRAM", "rbinecdmx", LOCAL, LocalDate.of(2035, 11, 20), "Baja por inactividad",
                 "Sin publicaciones desde octubre de 2034", p1);
+        world.publish(new PermanenceRecorded(a3, UUID.randomUUID(), LocalDate.of(2035, 10, 1), "Cuenta activa y pertinente",
+                "Se mantiene en el inventario"));
         world.training(LocalDate.of(2035, 9, 10), "Lineamientos de redes sociales", "2.5", "Virtual", List.of("a@ine.mx", "b@ine.mx"));
         world.awaitApplied(WITHIN);
 
@@ -140,6 +158,7 @@ class ReadModelRebuildTest {
         assertThat(report.getInt("statistics.accountsRequested")).isEqualTo(3);
         assertThat(report.getInt("statistics.accountsReporting")).isEqualTo(3);
         assertThat(report.getInt("evaluation.completed")).isEqualTo(2);
+        assertThat(report.getList("inventory.permanence")).hasSize(1);
         for (String format : FORMATS) {
             assertThat(after.get(format)).as(format + " after the rebuild").isEqualTo(before.get(format));
         }
@@ -147,10 +166,11 @@ class ReadModelRebuildTest {
 
     @Test
     void shouldShowPerTopicTheRecordsItReplayed() {
-        // The world's records: accounts 4 registered, 1 dormancy flag, 1 baja, 1 training; evaluation 2 cycles,
-        // 5 requests, 1 withdrawal, 2 completions, 1 override, 2 recommendation decisions, 2 observations, 1 resolved,
-        // 1 escalation, 1 report to the Committee, 1 resolution, 1 baja proposal; submissions 1 + 2 + 1 + 1.
-        Map<String, Long> world = Map.of(Topics.ACCOUNTS, 7L, Topics.EVALUATION, 20L, Topics.SUBMISSIONS, 5L);
+        // The world's records: accounts 4 registered, 1 dormancy flag, 1 baja, 1 permanence, 1 training; evaluation
+        // 2 cycles, 5 requests, 1 withdrawal, 1 opening and 1 term moved, 2 completions, 1 override, 2 recommendation
+        // decisions, 2 observations, 1 resolved, 1 escalation, 1 report to the Committee, 1 resolution, 1 baja proposal;
+        // submissions 1 (previous cycle) + 2 (a1) + 1 (a2) + 2 (a3 and its correction).
+        Map<String, Long> world = Map.of(Topics.ACCOUNTS, 8L, Topics.EVALUATION, 22L, Topics.SUBMISSIONS, 6L);
         assertThat(rebuilt.getList("topics.topic")).containsExactly(Topics.ACCOUNTS, Topics.EVALUATION, Topics.SUBMISSIONS);
         for (String topic : world.keySet()) {
             assertThat(records(rebuilt, topic, "records") - records(baseline, topic, "records")).as(topic + " records")
