@@ -176,17 +176,18 @@ public class SemiannualReports {
                           List<Map<String, Object>> campaigns) {
     }
 
-    private Map<UUID, Latest> latestSubmissions(String cycleId, Query query) {
+    /** {@code figuresOnly}: the previous cycle's are compared by figures alone; its audience and campaigns are not read. */
+    private Map<UUID, Latest> latestSubmissions(String cycleId, Query query, boolean figuresOnly) {
         Map<UUID, Latest> latest = new LinkedHashMap<>();
+        String breakdowns = figuresOnly ? "null, null" : "cast(s.audience as text), cast(s.campaigns as text)";
         for (Object[] row : rows("""
-                select distinct on (s.account_id) s.account_id, s.network, cast(s.figures as text), cast(s.audience as text),
-                    cast(s.campaigns as text)
+                select distinct on (s.account_id) s.account_id, s.network, cast(s.figures as text), %s
                 from report_submission s join report_request r on r.request_id = s.request_id
                 where r.cycle_id = :cycle and not r.withdrawn and %s
-                order by s.account_id, s.received_at desc, s.version desc""".formatted(query.where("s.account_id")),
+                order by s.account_id, s.received_at desc, s.version desc""".formatted(breakdowns, query.where("s.account_id")),
                 with(query.visible().parameters(), Map.of("cycle", cycleId)))) {
             latest.put((UUID) row[0], new Latest((UUID) row[0], (String) row[1], read((String) row[2], FIGURES),
-                    read((String) row[3], AUDIENCE), read((String) row[4], CAMPAIGNS)));
+                    figuresOnly ? Map.of() : read((String) row[3], AUDIENCE), figuresOnly ? List.of() : read((String) row[4], CAMPAIGNS)));
         }
         return latest;
     }
@@ -194,8 +195,8 @@ public class SemiannualReports {
     private SemiannualReport.Statistics statistics(Query query, Optional<String> previousCycle, Map<UUID, AccountLine> accounts) {
         long requested = count("select count(distinct account_id) from report_request where cycle_id = :cycle and not withdrawn and "
                 + query.where("account_id"), query);
-        Map<UUID, Latest> current = latestSubmissions(query.cycleId(), query);
-        Map<UUID, Latest> previous = previousCycle.map(cycle -> latestSubmissions(cycle, query)).orElse(Map.of());
+        Map<UUID, Latest> current = latestSubmissions(query.cycleId(), query, false);
+        Map<UUID, Latest> previous = previousCycle.map(cycle -> latestSubmissions(cycle, query, true)).orElse(Map.of());
         Map<List<String>, List<Latest>> groups = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
                 .thenComparing(key -> key.get(1)));
         for (Latest submission : current.values()) {
