@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.ine.redes.events.RatingLabel;
@@ -57,6 +64,13 @@ public class SemiannualReports {
     @Inject
     ObjectMapper json;
 
+    // A few at a time: the connections are shared with the consumers and the other requests.
+    private final ExecutorService sections = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "semiannual-report-section");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** The whole report, as CNCS and the Committee read it; 404 for a cycle whose opening has not arrived. */
     public SemiannualReport build(String cycleId) {
         return build(cycleId, accountColumn -> Restriction.all());
@@ -77,30 +91,65 @@ public class SemiannualReports {
         Optional<String> previous = rows("""
                 select cycle_id from report_cycle where period_end < :start order by period_end desc, cycle_id desc limit 1""",
                 Map.of("start", start)).stream().findFirst().map(row -> (String) single(row));
-        Query query = new Query(cycleId, visible);
+        Query query = Query.of(cycleId, visible);
         Map<UUID, AccountLine> accounts = accountLines(query);
         Map<String, String> areaNames = areaNames();
-        return new SemiannualReport(
-                heading(cycleId, start, end, previous),
-                inventory(query, accounts, start, end),
-                statistics(query, previous, accounts),
-                evaluation(query, accounts),
-                observations(query, areaNames),
-                escalations(query, accounts, areaNames),
-                bajas(query, accounts),
-                trainings(start, end),
-                recommendations(query, accounts));
+        // The sections read separate tables and share nothing but the lines above: side by side, each on a
+        // connection of its own (the queries' round trips and the JSON columns' reading overlap).
+        CompletableFuture<SemiannualReport.Inventory> inventory = section(() -> inventory(query, accounts, start, end));
+        CompletableFuture<SemiannualReport.Statistics> statistics = section(() -> statistics(query, previous, accounts));
+        CompletableFuture<SemiannualReport.Evaluation> evaluation = section(() -> evaluation(query, accounts));
+        CompletableFuture<SemiannualReport.Observations> observations = section(() -> observations(query, areaNames));
+        CompletableFuture<SemiannualReport.Escalations> escalations = section(() -> escalations(query, accounts, areaNames));
+        CompletableFuture<SemiannualReport.Bajas> bajas = section(() -> bajas(query, accounts));
+        CompletableFuture<List<SemiannualReport.Training>> trainings = section(() -> trainings(start, end));
+        CompletableFuture<SemiannualReport.Recommendations> recommendations = section(() -> recommendations(query, accounts));
+        return new SemiannualReport(heading(cycleId, start, end, previous), join(inventory), join(statistics), join(evaluation),
+                join(observations), join(escalations), join(bajas), join(trainings), join(recommendations));
     }
 
-    /** The cycle's id and the visibility every account-level query appends. */
-    private record Query(String cycleId, Function<String, Restriction> visibility) {
+    private <T> CompletableFuture<T> section(Supplier<T> part) {
+        return CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(part::get), sections);
+    }
+
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sections.shutdownNow();
+    }
+
+    /** The account columns the queries narrow. */
+    private static final List<String> ACCOUNT_COLUMNS = List.of("account_id", "s.account_id", "p.account_id");
+
+    /**
+     * The cycle's id and the visibility every account-level query appends, resolved on the caller's thread (the
+     * caller is request-scoped; the sections run on others).
+     */
+    private record Query(String cycleId, Map<String, Restriction> restrictions) {
+
+        static Query of(String cycleId, Function<String, Restriction> visibility) {
+            Map<String, Restriction> restrictions = new HashMap<>();
+            ACCOUNT_COLUMNS.forEach(column -> restrictions.put(column, visibility.apply(column)));
+            return new Query(cycleId, Map.copyOf(restrictions));
+        }
 
         String where(String accountColumn) {
-            return visibility.apply(accountColumn).sql();
+            Restriction restriction = restrictions.get(accountColumn);
+            if (restriction == null) {
+                throw new IllegalStateException("Add " + accountColumn + " to ACCOUNT_COLUMNS");
+            }
+            return restriction.sql();
         }
 
         Restriction visible() {
-            return visibility.apply("account_id");
+            return restrictions.get("account_id");
         }
     }
 
