@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,6 +43,8 @@ import mx.ine.redes.events.TrainingRecorded;
 import mx.ine.redes.reporting.service.ReadModelGate;
 import mx.ine.redes.reporting.service.ReadModelRebuild;
 import mx.ine.redes.reporting.service.RebuildProgress;
+import mx.ine.redes.reporting.service.SemiannualReports;
+import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.support.security.Roles;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.RealInfrastructure;
@@ -87,6 +90,12 @@ class ReportBenchmarkTest {
 
     @Inject
     ReadModelGate gate;
+
+    @Inject
+    SemiannualReports reports;
+
+    @Inject
+    ObjectMapper json;
 
     /** An area: code, name, level, its head and the areas above it (parent first). */
     record Area(String code, String name, String level, String head, List<AreaLink> ancestors) {
@@ -194,6 +203,22 @@ class ReportBenchmarkTest {
                 System.out.printf("BENCHMARK report %s (%s, %d bytes): min %d ms, median %d ms over %d warm runs %s%n", format,
                         latest, bytes, millis.getFirst(), millis.get(millis.size() / 2), millis.size(), millis);
             }
+            // Where the JSON's time goes: building the record from the read model, and writing it.
+            List<Long> building = new ArrayList<>();
+            List<Long> writing = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                long start = System.nanoTime();
+                SemiannualReport report = reports.build(latest);
+                long built = System.nanoTime();
+                json.writeValueAsBytes(report);
+                building.add((built - start) / 1_000_000);
+                writing.add((System.nanoTime() - built) / 1_000_000);
+            }
+            building.sort(Long::compare);
+            writing.sort(Long::compare);
+            System.out.printf("BENCHMARK report json split: building the record min %d ms, median %d ms; writing it min %d ms,"
+                    + " median %d ms%n", building.getFirst(), building.get(building.size() / 2), writing.getFirst(),
+                    writing.get(writing.size() / 2));
         }
     }
 
