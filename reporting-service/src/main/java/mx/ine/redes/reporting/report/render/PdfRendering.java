@@ -76,9 +76,7 @@ final class PdfRendering {
     private float y;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
-    // One of each per document (a NumberFormat is not thread-safe, a document is written by one thread): creating
-    // one per cell cost more than drawing the cell.
-    private final NumberFormat integers = NumberFormat.getIntegerInstance(SPANISH_MEXICO);
+    // One per document (a NumberFormat is not thread-safe, a document is written by one thread) rather than one per cell.
     private final NumberFormat decimals = NumberFormat.getNumberInstance(SPANISH_MEXICO);
 
     private PdfRendering(SemiannualReport report) {
@@ -642,8 +640,8 @@ final class PdfRendering {
         return date == null ? "—" : LONG_DATE.format(date);
     }
 
-    private String number(long value) {
-        return integers.format(value);
+    static String number(long value) {
+        return NumberFormat.getIntegerInstance(SPANISH_MEXICO).format(value);
     }
 
     private static String nonNull(String text) {
