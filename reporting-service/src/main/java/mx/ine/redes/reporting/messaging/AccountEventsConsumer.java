@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.ine.redes.reporting.service.InventoryProjection;
+import mx.ine.redes.reporting.service.ReadModelGate;
 import mx.ine.redes.reporting.service.ReportFeed;
 import mx.ine.redes.support.consumer.EventConsumption;
 import mx.ine.redes.support.consumer.RecordHandler;
@@ -29,10 +30,13 @@ public class AccountEventsConsumer implements RecordHandler {
     @Inject
     EventConsumption consumption;
 
+    @Inject
+    ReadModelGate gate;
+
     @Incoming("account-events")
     @Blocking
     public void onAccountEvent(ConsumerRecord<String, String> record) {
-        consumption.consume(this, record);
+        gate.consumeLive(consumerName(), () -> consumption.consume(this, record));
     }
 
     @Override

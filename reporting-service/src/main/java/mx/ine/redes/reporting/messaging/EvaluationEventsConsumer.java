@@ -3,6 +3,7 @@ package mx.ine.redes.reporting.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.ine.redes.reporting.service.ReadModelGate;
 import mx.ine.redes.reporting.service.ReportFeed;
 import mx.ine.redes.support.consumer.EventConsumption;
 import mx.ine.redes.support.consumer.RecordHandler;
@@ -23,10 +24,13 @@ public class EvaluationEventsConsumer implements RecordHandler {
     @Inject
     EventConsumption consumption;
 
+    @Inject
+    ReadModelGate gate;
+
     @Incoming("evaluation-events")
     @Blocking
     public void onEvaluationEvent(ConsumerRecord<String, String> record) {
-        consumption.consume(this, record);
+        gate.consumeLive(consumerName(), () -> consumption.consume(this, record));
     }
 
     @Override

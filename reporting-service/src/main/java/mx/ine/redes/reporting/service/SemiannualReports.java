@@ -3,6 +3,9 @@ package mx.ine.redes.reporting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.ine.redes.events.RatingLabel;
@@ -56,6 +64,13 @@ public class SemiannualReports {
     @Inject
     ObjectMapper json;
 
+    // A few at a time: the connections are shared with the consumers and the other requests.
+    private final ExecutorService sections = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "semiannual-report-section");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** The whole report, as CNCS and the Committee read it; 404 for a cycle whose opening has not arrived. */
     public SemiannualReport build(String cycleId) {
         return build(cycleId, accountColumn -> Restriction.all());
@@ -76,30 +91,65 @@ public class SemiannualReports {
         Optional<String> previous = rows("""
                 select cycle_id from report_cycle where period_end < :start order by period_end desc, cycle_id desc limit 1""",
                 Map.of("start", start)).stream().findFirst().map(row -> (String) single(row));
-        Query query = new Query(cycleId, visible);
+        Query query = Query.of(cycleId, visible);
         Map<UUID, AccountLine> accounts = accountLines(query);
         Map<String, String> areaNames = areaNames();
-        return new SemiannualReport(
-                heading(cycleId, start, end, previous),
-                inventory(query, accounts, start, end),
-                statistics(query, previous, accounts),
-                evaluation(query, accounts),
-                observations(query, areaNames),
-                escalations(query, accounts, areaNames),
-                bajas(query, accounts),
-                trainings(start, end),
-                recommendations(query, accounts));
+        // The sections read separate tables and share nothing but the lines above: side by side, each on a
+        // connection of its own (the queries' round trips and the JSON columns' reading overlap).
+        CompletableFuture<SemiannualReport.Inventory> inventory = section(() -> inventory(query, accounts, start, end));
+        CompletableFuture<SemiannualReport.Statistics> statistics = section(() -> statistics(query, previous, accounts));
+        CompletableFuture<SemiannualReport.Evaluation> evaluation = section(() -> evaluation(query, accounts));
+        CompletableFuture<SemiannualReport.Observations> observations = section(() -> observations(query, areaNames));
+        CompletableFuture<SemiannualReport.Escalations> escalations = section(() -> escalations(query, accounts, areaNames));
+        CompletableFuture<SemiannualReport.Bajas> bajas = section(() -> bajas(query, accounts));
+        CompletableFuture<List<SemiannualReport.Training>> trainings = section(() -> trainings(start, end));
+        CompletableFuture<SemiannualReport.Recommendations> recommendations = section(() -> recommendations(query, accounts));
+        return new SemiannualReport(heading(cycleId, start, end, previous), join(inventory), join(statistics), join(evaluation),
+                join(observations), join(escalations), join(bajas), join(trainings), join(recommendations));
     }
 
-    /** The cycle's id and the visibility every account-level query appends. */
-    private record Query(String cycleId, Function<String, Restriction> visibility) {
+    private <T> CompletableFuture<T> section(Supplier<T> part) {
+        return CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(part::get), sections);
+    }
+
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sections.shutdownNow();
+    }
+
+    /** The account columns the queries narrow. */
+    private static final List<String> ACCOUNT_COLUMNS = List.of("account_id", "s.account_id", "p.account_id");
+
+    /**
+     * The cycle's id and the visibility every account-level query appends, resolved on the caller's thread (the
+     * caller is request-scoped; the sections run on others).
+     */
+    private record Query(String cycleId, Map<String, Restriction> restrictions) {
+
+        static Query of(String cycleId, Function<String, Restriction> visibility) {
+            Map<String, Restriction> restrictions = new HashMap<>();
+            ACCOUNT_COLUMNS.forEach(column -> restrictions.put(column, visibility.apply(column)));
+            return new Query(cycleId, Map.copyOf(restrictions));
+        }
 
         String where(String accountColumn) {
-            return visibility.apply(accountColumn).sql();
+            Restriction restriction = restrictions.get(accountColumn);
+            if (restriction == null) {
+                throw new IllegalStateException("Add " + accountColumn + " to ACCOUNT_COLUMNS");
+            }
+            return restriction.sql();
         }
 
         Restriction visible() {
-            return visibility.apply("account_id");
+            return restrictions.get("account_id");
         }
     }
 
@@ -129,8 +179,9 @@ public class SemiannualReports {
 
     private Map<String, String> areaNames() {
         Map<String, String> names = new HashMap<>();
-        rows("select distinct on (area_code) area_code, area_name from inventory_account order by area_code, updated_at desc",
-                Map.of()).forEach(row -> names.put((String) row[0], (String) row[1]));
+        // The name of the area's latest snapshot by event time: the same whichever order the rows were written in.
+        rows("select distinct on (area_code) area_code, area_name from inventory_account"
+                + " order by area_code, snapshot_at_nanos desc nulls last, account_id", Map.of()).forEach(row -> names.put((String) row[0], (String) row[1]));
         return names;
     }
 
@@ -174,19 +225,18 @@ public class SemiannualReports {
                           List<Map<String, Object>> campaigns) {
     }
 
-    private Map<UUID, Latest> latestSubmissions(String cycleId, Query query) {
+    /** {@code figuresOnly}: the previous cycle's are compared by figures alone; its audience and campaigns are not read. */
+    private Map<UUID, Latest> latestSubmissions(String cycleId, Query query, boolean figuresOnly) {
         Map<UUID, Latest> latest = new LinkedHashMap<>();
+        String breakdowns = figuresOnly ? "null, null" : "cast(s.audience as text), cast(s.campaigns as text)";
         for (Object[] row : rows("""
-                select distinct on (s.account_id) s.account_id, s.network, cast(s.figures as text), cast(s.audience as text),
-                    cast(s.campaigns as text)
+                select distinct on (s.account_id) s.account_id, s.network, cast(s.figures as text), %s
                 from report_submission s join report_request r on r.request_id = s.request_id
                 where r.cycle_id = :cycle and not r.withdrawn and %s
-                order by s.account_id, s.received_at desc, s.version desc""".formatted(query.where("s.account_id")),
+                order by s.account_id, s.received_at desc, s.version desc""".formatted(breakdowns, query.where("s.account_id")),
                 with(query.visible().parameters(), Map.of("cycle", cycleId)))) {
-            latest.put((UUID) row[0], new Latest((UUID) row[0], (String) row[1], read((String) row[2], new TypeReference<>() {
-            }), read((String) row[3], new TypeReference<>() {
-            }), read((String) row[4], new TypeReference<>() {
-            })));
+            latest.put((UUID) row[0], new Latest((UUID) row[0], (String) row[1], read((String) row[2], FIGURES),
+                    figuresOnly ? Map.of() : read((String) row[3], AUDIENCE), figuresOnly ? List.of() : read((String) row[4], CAMPAIGNS)));
         }
         return latest;
     }
@@ -194,8 +244,8 @@ public class SemiannualReports {
     private SemiannualReport.Statistics statistics(Query query, Optional<String> previousCycle, Map<UUID, AccountLine> accounts) {
         long requested = count("select count(distinct account_id) from report_request where cycle_id = :cycle and not withdrawn and "
                 + query.where("account_id"), query);
-        Map<UUID, Latest> current = latestSubmissions(query.cycleId(), query);
-        Map<UUID, Latest> previous = previousCycle.map(cycle -> latestSubmissions(cycle, query)).orElse(Map.of());
+        Map<UUID, Latest> current = latestSubmissions(query.cycleId(), query, false);
+        Map<UUID, Latest> previous = previousCycle.map(cycle -> latestSubmissions(cycle, query, true)).orElse(Map.of());
         Map<List<String>, List<Latest>> groups = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
                 .thenComparing(key -> key.get(1)));
         for (Latest submission : current.values()) {
@@ -248,8 +298,7 @@ public class SemiannualReports {
                 .formatted(query.where("account_id")), parameters).stream()
                 .map(row -> new SemiannualReport.Score(line(accounts, (UUID) row[0]), ((Number) row[1]).intValue(),
                         RatingLabel.labelOf((String) row[2]), RatingLabel.labelOf((String) row[3]),
-                        new TreeMap<>(this.<Map<String, Integer>>read((String) row[4], new TypeReference<>() {
-                        })), (String) row[5], (Boolean) row[6]))
+                        new TreeMap<>(this.<Map<String, Integer>>read((String) row[4], SUB_SCORES)), (String) row[5], (Boolean) row[6]))
                 .sorted(Comparator.comparingInt(SemiannualReport.Score::overall).reversed()
                         .thenComparing(score -> nullToEmpty(score.account().handle()))
                         .thenComparing(score -> score.account().accountId()))
@@ -443,9 +492,20 @@ public class SemiannualReports {
         };
     }
 
+    // The types of the read model's JSON columns, resolved once: a report reads tens of thousands of them.
+    private static final TypeReference<Map<String, Long>> FIGURES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Map<String, BigDecimal>>> AUDIENCE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> CAMPAIGNS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> SUB_SCORES = new TypeReference<>() {
+    };
+    private final Map<TypeReference<?>, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private <T> T read(String text, TypeReference<T> type) {
         try {
-            return json.readValue(text, type);
+            return readers.computeIfAbsent(type, json::readerFor).readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable read-model column: " + text, e);
         }

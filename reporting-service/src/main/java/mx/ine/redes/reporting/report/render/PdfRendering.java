@@ -1,5 +1,6 @@
 package mx.ine.redes.reporting.report.render;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.report.render.ReportTables.Table;
 import org.apache.pdfbox.cos.COSArray;
@@ -32,7 +35,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -89,6 +92,8 @@ final class PdfRendering {
     private float y;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
+    // One per document (a NumberFormat is not thread-safe, a document is written by one thread) rather than one per cell.
+    private final NumberFormat decimals = NumberFormat.getNumberInstance(SPANISH_MEXICO);
 
     private PdfRendering(Letterhead letterhead, List<Table> tables) {
         this.letterhead = letterhead;
@@ -382,10 +387,9 @@ final class PdfRendering {
             return "";
         }
         if (value instanceof BigDecimal decimal) {
-            NumberFormat format = NumberFormat.getNumberInstance(SPANISH_MEXICO);
-            format.setMinimumFractionDigits(Math.max(0, Math.min(2, decimal.scale())));
-            format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
-            return format.format(decimal);
+            decimals.setMinimumFractionDigits(Math.max(0, Math.min(2, decimal.scale())));
+            decimals.setMaximumFractionDigits(Math.max(0, decimal.scale()));
+            return decimals.format(decimal);
         }
         if (value instanceof Number number) {
             return number(number.longValue());
@@ -402,12 +406,42 @@ final class PdfRendering {
         float height = chart.height() * WIDTH / chart.width() * 0.85f;
         float width = WIDTH * 0.85f;
         ensure(height + leading(CELL) + 12);
-        PDImageXObject image = LosslessFactory.createFromImage(document, chart.image());
+        PDImageXObject image = flate(chart.image());
         gap(4);
         content.drawImage(image, MARGIN + (WIDTH - width) / 2, y - height, width, height);
         y -= height + 2;
         centered(chart.caption(), regular, CELL + 0.5f);
         gap(6);
+    }
+
+    /**
+     * The chart as RGB samples, deflated: lossless like LosslessFactory, without its PNG predictors, which try five
+     * filters on every row and cost more than the rest of the document (a chart is flat colour, it deflates well
+     * without them). Deterministic: the same picture, the same bytes.
+     */
+    private PDImageXObject flate(BufferedImage picture) throws IOException {
+        int width = picture.getWidth();
+        int height = picture.getHeight();
+        byte[] samples = new byte[width * height * 3];
+        int[] row = new int[width];
+        int i = 0;
+        for (int line = 0; line < height; line++) {
+            picture.getRGB(0, line, width, 1, row, 0, width);
+            for (int pixel : row) {
+                samples[i++] = (byte) (pixel >> 16);
+                samples[i++] = (byte) (pixel >> 8);
+                samples[i++] = (byte) pixel;
+            }
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream(samples.length / 16);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, deflater, 64 * 1024)) {
+            out.write(samples);
+        } finally {
+            deflater.end();
+        }
+        return new PDImageXObject(document, new ByteArrayInputStream(deflated.toByteArray()), COSName.FLATE_DECODE, width, height, 8,
+                PDDeviceRGB.INSTANCE);
     }
 
     // --- text -------------------------------------------------------------------------------------------
