@@ -540,6 +540,35 @@ class LocalStackSystemTest {
         assertThat(observationMails.output()).as("%s", observationMails)
                 .contains("Observación_a_la_información_estadística", "Observación_no_atendida_en_su_área");
 
+        // The reports, from the events alone: each format downloaded under its name, the same bytes after a rebuild.
+        ReadmeWalkThrough.Step semiannual = ReadmeWalkThrough.step(steps, "localhost:8084/api/reports/semiannual/2026-S1 | head");
+        assertThat(semiannual.output()).as("%s", semiannual).contains("\"reference\":\"INE/CNCS/RS/2026-S1\"")
+                .contains("\"periodStart\":\"2026-01-01\"");
+        ReadmeWalkThrough.Step downloads = ReadmeWalkThrough.step(steps, "ls .local-stack/reports");
+        assertThat(downloads.output().strip().split("\\s+")).as("%s", downloads)
+                .containsExactlyInAnyOrder("informe-semestral-2026-S1.pdf", "informe-semestral-2026-S1.xlsx",
+                        "informe-semestral-2026-S1-csv.zip");
+        Path reports = stack.options().dataDirectory().resolve("reports");
+        assertThat(new String(Files.readAllBytes(reports.resolve("informe-semestral-2026-S1.pdf")), 0, 5,
+                java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(Files.readAllBytes(reports.resolve("informe-semestral-2026-S1-csv.zip"))).startsWith('P', 'K');
+        assertThat(Files.readAllBytes(reports.resolve("informe-semestral-2026-S1.xlsx"))).startsWith('P', 'K');
+        assertThat(new String(Files.readAllBytes(reports.resolve("informe-anual-2026.pdf")), 0, 5,
+                java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        ReadmeWalkThrough.Step trends = ReadmeWalkThrough.step(steps, "/api/reports/trends?by=network");
+        assertThat(trends.output()).as("%s", trends).contains("2026-S1");
+        ReadmeWalkThrough.Step adminRefused = ReadmeWalkThrough.step(steps, "-w '%{http_code}\\n' localhost:8084");
+        assertThat(adminRefused.output().strip()).as("%s", adminRefused).isEqualTo("403");
+        ReadmeWalkThrough.Step rebuilt = ReadmeWalkThrough.step(steps, "localhost:8084/api/operations/rebuilds/$REB   #");
+        assertThat(rebuilt.json().path("state").asText()).as("%s", rebuilt).isEqualTo("SUCCEEDED");
+        ReadmeWalkThrough.Step same = ReadmeWalkThrough.step(steps, "cmp ");
+        assertThat(same.output().strip()).as("%s", same).isEqualTo("idénticos");
+        ReadmeWalkThrough.Step openData = ReadmeWalkThrough.step(steps, "/api/public/accounts?status=ACTIVE");
+        assertThat(openData.items()).as("%s", openData).hasSize(3).allSatisfy(account -> {
+            assertThat(account.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(account.has("administrators")).isFalse();
+        });
+
         // Refusals.
         assertThat(ReadmeWalkThrough.step(steps, "curl -si localhost").output()).startsWith("HTTP/1.1 401");
         assertThat(ReadmeWalkThrough.step(steps, "$INTEGRATION_TOKEN").output()).startsWith("HTTP/1.1 403");

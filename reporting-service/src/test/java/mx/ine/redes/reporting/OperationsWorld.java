@@ -108,6 +108,13 @@ public final class OperationsWorld {
         submission(UUID.randomUUID(), d2, "FACEBOOK", false, o4);
         o5 = observation(c2, CYCLE, CEN, now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)));
         world.resolved(o5, c2, CYCLE, CEN, true);
+        // o6 answered, its correction found wanting: followed up by o7 (which closes o6), and o7 resolved. Neither is open.
+        UUID o6 = observation(c2, CYCLE, CEN, now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(3)));
+        submission(UUID.randomUUID(), c2, "FACEBOOK", false, o6);
+        UUID o7 = UUID.randomUUID();
+        world.publish(new ObservationIssued(o7, c2, CYCLE, CEN.code(), "Las cifras corregidas siguen sin concordar", now.minus(Duration.ofDays(2)),
+                now.plus(Duration.ofDays(1)), null, null, java.util.List.of("reach"), o6, "cncs@ine.mx"));
+        world.resolved(o7, c2, CYCLE, CEN, true);
 
         // Art. 15 chains: l2's request with the area head; d2's before the Committee; o2's resolved by the
         // Committee; one of CEN's withdrawn.

@@ -28,6 +28,7 @@ import mx.ine.redes.support.registry.AreaSubtreeVisibility;
 import mx.ine.redes.support.security.Caller;
 import mx.ine.redes.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -81,6 +82,10 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
+            + " vuelva a intentarlo después de Retry-After",
+            headers = @Header(name = "Retry-After", description = "Segundos"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getSemiannualReport(
             @Parameter(description = "El ciclo, p. ej. 2026-S1") @PathParam("cycle") String cycle,
             @Parameter(description = "json, csv, xlsx o pdf; gana sobre Accept") @QueryParam("format") String format,
@@ -123,6 +128,10 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
+            + " vuelva a intentarlo después de Retry-After",
+            headers = @Header(name = "Retry-After", description = "Segundos"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getAnnualReport(
             @Parameter(description = "El año, cuatro dígitos, p. ej. 2026") @PathParam("year") String year,
             @Parameter(description = "json, csv, xlsx o pdf; gana sobre Accept") @QueryParam("format") String format,
@@ -160,6 +169,10 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
+            + " vuelva a intentarlo después de Retry-After",
+            headers = @Header(name = "Retry-After", description = "Segundos"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getTrends(
             @Parameter(description = "network (por omisión), level o area") @QueryParam("by") String by,
             @Parameter(description = "Primer ciclo, p. ej. 2026-S1 (por omisión, el primero)") @QueryParam("from") String from,
@@ -194,6 +207,10 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "La cuenta no se conoce o no está entre las que quien consulta puede ver",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
+            + " vuelva a intentarlo después de Retry-After",
+            headers = @Header(name = "Retry-After", description = "Segundos"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getAccountTrends(
             @Parameter(description = "El id de la cuenta en el registro") @PathParam("accountId") UUID accountId,

@@ -205,7 +205,7 @@ public class OperationsOverview {
 
     private static final String OPEN_OBSERVATIONS = """
             from report_observation o left join inventory_account a on a.account_id = o.account_id
-            where o.issued_at is not null and o.resolved_at is null""";
+            where o.issued_at is not null and o.resolved_at is null and o.followed_up_at is null""";
 
     private List<AreaObservations> observationsByArea(Instant now, Map<String, Area> areas) {
         return this.<Object[]>sql("""

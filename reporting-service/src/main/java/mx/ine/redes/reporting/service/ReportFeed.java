@@ -210,6 +210,15 @@ public class ReportFeed {
                         .setParameter("id", issued.observationId(), UUID.class).setParameter("account", issued.accountId(), UUID.class)
                         .setParameter("cycle", issued.cycleId(), String.class).setParameter("area", issued.areaCode(), String.class)
                         .setParameter("issuedAt", at(issued.effectiveAt()), OffsetDateTime.class).setParameter("due", at(issued.dueAt()), OffsetDateTime.class).executeUpdate();
+                if (issued.followsUpObservationId() != null) {
+                    sql("""
+                            insert into report_observation (observation_id, account_id, cycle_id, area_code, followed_up_at)
+                            values (:id, :account, :cycle, :area, :at)
+                            on conflict (observation_id) do update set followed_up_at = excluded.followed_up_at""")
+                            .setParameter("id", issued.followsUpObservationId(), UUID.class).setParameter("account", issued.accountId(), UUID.class)
+                            .setParameter("cycle", issued.cycleId(), String.class).setParameter("area", issued.areaCode(), String.class)
+                            .setParameter("at", at(issued.effectiveAt()), OffsetDateTime.class).executeUpdate();
+                }
                 yield issued.cycleId();
             }
             case ObservationDeadlineMoved moved -> {
