@@ -66,7 +66,7 @@ final class ReportCharts {
         }
         addOrEmpty(chart, "Cuentas", ratings, counts);
         chart.getStyler().setSeriesColors(new Color[] {SERIES[1]});
-        return picture("distribucion-calificaciones", "Gráfica 2. Distribución de calificaciones", chart);
+        return picture("distribucion-calificaciones", "Gráfica 3. Distribución de calificaciones", chart);
     }
 
     static Chart postsByNetwork(SemiannualReport report) {
@@ -80,7 +80,7 @@ final class ReportCharts {
         });
         addOrEmpty(chart, "Publicaciones", networks, posts);
         chart.getStyler().setSeriesColors(new Color[] {SERIES[2]});
-        return picture("publicaciones-por-red", "Gráfica 3. Publicaciones por red social", chart);
+        return picture("publicaciones-por-red", "Gráfica 2. Publicaciones por red social", chart);
     }
 
     static CategoryChart chart(String title, String yAxis) {

@@ -169,9 +169,12 @@ class ReportRenderingTest {
                     "Distribución de calificaciones", "Pertinente con recomendaciones",
                     "Observaciones por área (Art. 14)", "Capacitaciones impartidas (Art. 6 V)",
                     "Lenguaje incluyente y accesibilidad en publicaciones", "Añadir subtítulos",
-                    "Gráfica 1. Crecimiento de seguidores por red social", "Gráfica 2. Distribución de calificaciones",
-                    "Gráfica 3. Publicaciones por red social", "Sin otro particular", "Atentamente,",
+                    "Gráfica 1. Crecimiento de seguidores por red social", "Gráfica 2. Publicaciones por red social",
+                    "Gráfica 3. Distribución de calificaciones", "Sin otro particular", "Atentamente,",
                     "Página 1 de " + pages, "Página " + pages + " de " + pages);
+            // Charts are numbered in the order a reader meets them.
+            assertThat(text.indexOf("Gráfica 1.")).isLessThan(text.indexOf("Gráfica 2.")).isPositive();
+            assertThat(text.indexOf("Gráfica 2.")).isLessThan(text.indexOf("Gráfica 3."));
             assertThat(text).contains("Peñón");
 
             assertThat(images(document)).isEqualTo(3);
