@@ -1,12 +1,9 @@
 package mx.ine.redes.accounts;
 
-import static mx.ine.redes.support.security.Roles.ACCOUNT_ADMIN;
-import static mx.ine.redes.support.security.Roles.AREA_HEAD;
 import static mx.ine.redes.support.security.Roles.CNCS;
 import static mx.ine.redes.support.security.Roles.COMMITTEE;
 import static mx.ine.redes.support.security.Roles.INTEGRATION;
 import static mx.ine.redes.support.security.Roles.TRANSPARENCY;
-import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.allBut;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.anyone;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.everyRole;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.roles;
@@ -59,13 +56,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         matrix.put("GET /api/documents", everyRole());
         // The public's one question (domain.md §1).
         matrix.put("GET /api/public/verify", anyone());
-        // Operations (service-support): CNCS alone.
-        matrix.put("GET /api/operations/dead-letters", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/replay", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/{id}/replay", roles(CNCS));
-        // The simulation clock (local stack and tests): integration may read it, CNCS moves it.
-        matrix.put("GET /api/simulation/clock", roles(CNCS, INTEGRATION));
-        matrix.put("POST /api/simulation/clock/advance", roles(CNCS));
+        matrix.putAll(supportOperations());
         // A test resource someone forgot to annotate: nobody may call it (deny by default).
         matrix.put("GET /api/test/sin-anotar", roles());
         return matrix;

@@ -7,7 +7,6 @@ import static mx.ine.redes.support.security.Roles.COMMITTEE;
 import static mx.ine.redes.support.security.Roles.INTEGRATION;
 import static mx.ine.redes.support.security.Roles.TRANSPARENCY;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.allBut;
-import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.anyone;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.everyRole;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.roles;
 
@@ -79,16 +78,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         // Dead timers: CNCS alone.
         matrix.put("GET /api/operations/timers", roles(CNCS));
         matrix.put("POST /api/operations/timers/{id}/retry", roles(CNCS));
-        // The registry as this service projected it: CNCS and other systems.
-        matrix.put("GET /api/registry/accounts", roles(CNCS, INTEGRATION));
-        matrix.put("GET /api/registry/accounts/{id}", roles(CNCS, INTEGRATION));
-        // Operations (service-support): CNCS alone.
-        matrix.put("GET /api/operations/dead-letters", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/replay", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/{id}/replay", roles(CNCS));
-        // The simulation clock (local stack and tests): integration may read it, CNCS moves it.
-        matrix.put("GET /api/simulation/clock", roles(CNCS, INTEGRATION));
-        matrix.put("POST /api/simulation/clock/advance", roles(CNCS));
+        matrix.putAll(registryViewOperations());
+        matrix.putAll(supportOperations());
         return matrix;
     }
 }

@@ -2,7 +2,6 @@ package mx.ine.redes.reporting;
 
 import static mx.ine.redes.support.security.Roles.ACCOUNT_ADMIN;
 import static mx.ine.redes.support.security.Roles.CNCS;
-import static mx.ine.redes.support.security.Roles.INTEGRATION;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.allBut;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.anyone;
 import static mx.ine.redes.support.testing.AuthorizationMatrixContract.Access.everyRole;
@@ -38,16 +37,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         // The read model's rebuild: an operator's act, CNCS alone.
         matrix.put("POST /api/operations/rebuilds", roles(CNCS));
         matrix.put("GET /api/operations/rebuilds/{id}", roles(CNCS));
-        // The registry as this service projected it: CNCS and other systems.
-        matrix.put("GET /api/registry/accounts", roles(CNCS, INTEGRATION));
-        matrix.put("GET /api/registry/accounts/{id}", roles(CNCS, INTEGRATION));
-        // Operations (service-support): CNCS alone.
-        matrix.put("GET /api/operations/dead-letters", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/replay", roles(CNCS));
-        matrix.put("POST /api/operations/dead-letters/{id}/replay", roles(CNCS));
-        // The simulation clock (local stack and tests): integration may read it, CNCS moves it.
-        matrix.put("GET /api/simulation/clock", roles(CNCS, INTEGRATION));
-        matrix.put("POST /api/simulation/clock/advance", roles(CNCS));
+        matrix.putAll(registryViewOperations());
+        matrix.putAll(supportOperations());
         return matrix;
     }
 

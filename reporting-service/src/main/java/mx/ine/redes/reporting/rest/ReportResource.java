@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import mx.ine.redes.reporting.report.render.ReportFormat;
 import mx.ine.redes.reporting.report.render.ReportFormatNegotiation;
@@ -44,6 +45,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Tag(name = "Informes", description = "Los informes al Comité de Redes Sociales")
 public class ReportResource {
+
+    private static final String PRODUCED_DOCUMENTS = "JSON (el registro), CSV (un archivo por tabla, en un zip), XLSX (una hoja por"
+            + " tabla) o PDF (en español, con gráficas); ?format= json, csv, xlsx o pdf, o Accept";
+    private static final String NO_ACCEPTED_FORMAT = "Accept no admite ninguno de los formatos del informe";
+    private static final String REBUILD_UNDER_WAY = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
+            + " vuelva a intentarlo después de Retry-After";
 
     private static final AreaSubtreeVisibility VISIBILITY = new AreaSubtreeVisibility("inventory_account");
 
@@ -80,10 +87,9 @@ public class ReportResource {
                     @Content(mediaType = "application/pdf")})
     @APIResponse(responseCode = "404", description = "El ciclo no se conoce (su apertura no ha llegado a los informes)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+    @APIResponse(responseCode = "406", description = NO_ACCEPTED_FORMAT,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
-            + " vuelva a intentarlo después de Retry-After",
+    @APIResponse(responseCode = "503", description = REBUILD_UNDER_WAY,
             headers = @Header(name = "Retry-After", description = "Segundos"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getSemiannualReport(
@@ -92,16 +98,9 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormatNegotiation.choose(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         SemiannualReport report = semiannualReport(cycle);
-        if (chosen == ReportFormat.JSON) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        Rendered document = rendering.render(report, chosen);
-        return Response.ok(document.body(), document.contentType())
-                .header("Content-Disposition", document.contentDisposition()).build();
+        return answer(report, chosen, () -> rendering.render(report, chosen));
     }
 
-    private static final String PRODUCED_DOCUMENTS = "JSON (el registro), CSV (un archivo por tabla, en un zip), XLSX (una hoja por"
-            + " tabla) o PDF (en español, con gráficas); ?format= json, csv, xlsx o pdf, o Accept";
 
     @GET
     @Path("/annual/{year}")
@@ -126,10 +125,9 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "Ningún ciclo del año se ha abierto",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+    @APIResponse(responseCode = "406", description = NO_ACCEPTED_FORMAT,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
-            + " vuelva a intentarlo después de Retry-After",
+    @APIResponse(responseCode = "503", description = REBUILD_UNDER_WAY,
             headers = @Header(name = "Retry-After", description = "Segundos"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getAnnualReport(
@@ -140,10 +138,7 @@ public class ReportResource {
         ReportFormat chosen = ReportFormatNegotiation.choose(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         AnnualReport report = readsEverything() ? annual.build(wanted)
                 : annual.build(wanted, accountColumn -> VISIBILITY.answeredFor(caller, accountColumn));
-        if (chosen == ReportFormat.JSON) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return download(rendering.render(report, chosen));
+        return answer(report, chosen, () -> rendering.render(report, chosen));
     }
 
     @GET
@@ -167,10 +162,9 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "by no es network, level ni area; from o to no es un ciclo conocido, o from"
             + " es posterior a to; o el formato no existe",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+    @APIResponse(responseCode = "406", description = NO_ACCEPTED_FORMAT,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
-            + " vuelva a intentarlo después de Retry-After",
+    @APIResponse(responseCode = "503", description = REBUILD_UNDER_WAY,
             headers = @Header(name = "Retry-After", description = "Segundos"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getTrends(
@@ -182,7 +176,7 @@ public class ReportResource {
         Trends.Grouping grouping = Trends.Grouping.ofParameter(by);
         ReportFormat chosen = ReportFormatNegotiation.choose(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         TrendReport report = trends.byGroup(grouping, from, to, visibility());
-        return trendAnswer(report, chosen);
+        return answer(report, chosen, () -> rendering.render(report, chosen));
     }
 
     @GET
@@ -206,10 +200,9 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "La cuenta no se conoce o no está entre las que quien consulta puede ver",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "406", description = "Accept no admite ninguno de los formatos del informe",
+    @APIResponse(responseCode = "406", description = NO_ACCEPTED_FORMAT,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "Reconstrucción del modelo de lectura en curso (o incompleta tras una fallida):"
-            + " vuelva a intentarlo después de Retry-After",
+    @APIResponse(responseCode = "503", description = REBUILD_UNDER_WAY,
             headers = @Header(name = "Retry-After", description = "Segundos"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getAccountTrends(
@@ -220,19 +213,17 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormatNegotiation.choose(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         TrendReport report = trends.ofAccount(accountId, from, to, visibility());
-        return trendAnswer(report, chosen);
+        return answer(report, chosen, () -> rendering.render(report, chosen));
     }
 
-    private Response trendAnswer(TrendReport report, ReportFormat chosen) {
+    /** The record itself as JSON, or the document rendered from it, downloaded under its name. */
+    private static Response answer(Object report, ReportFormat chosen, Supplier<Rendered> document) {
         if (chosen == ReportFormat.JSON) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return download(rendering.render(report, chosen));
-    }
-
-    private static Response download(Rendered document) {
-        return Response.ok(document.body(), document.contentType())
-                .header("Content-Disposition", document.contentDisposition()).build();
+        Rendered rendered = document.get();
+        return Response.ok(rendered.body(), rendered.contentType())
+                .header("Content-Disposition", rendered.contentDisposition()).build();
     }
 
     private boolean readsEverything() {

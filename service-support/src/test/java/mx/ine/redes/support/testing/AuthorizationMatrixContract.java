@@ -63,6 +63,27 @@ public abstract class AuthorizationMatrixContract {
         }
     }
 
+    /** service-support's own operations, in every service: its dead letters and the simulation clock. */
+    protected static Map<String, Access> supportOperations() {
+        Map<String, Access> rows = new LinkedHashMap<>();
+        // Parked records: CNCS alone.
+        rows.put("GET /api/operations/dead-letters", Access.roles(Roles.CNCS));
+        rows.put("POST /api/operations/dead-letters/replay", Access.roles(Roles.CNCS));
+        rows.put("POST /api/operations/dead-letters/{id}/replay", Access.roles(Roles.CNCS));
+        // The simulation clock (local stack and tests): integration may read it, CNCS moves it.
+        rows.put("GET /api/simulation/clock", Access.roles(Roles.CNCS, Roles.INTEGRATION));
+        rows.put("POST /api/simulation/clock/advance", Access.roles(Roles.CNCS));
+        return rows;
+    }
+
+    /** service-support's view of the registry as a consuming service projected it: CNCS and other systems. */
+    protected static Map<String, Access> registryViewOperations() {
+        Map<String, Access> rows = new LinkedHashMap<>();
+        rows.put("GET /api/registry/accounts", Access.roles(Roles.CNCS, Roles.INTEGRATION));
+        rows.put("GET /api/registry/accounts/{id}", Access.roles(Roles.CNCS, Roles.INTEGRATION));
+        return rows;
+    }
+
     private JsonNode document;
 
     /** {@code "GET /api/accounts/{id}"} → who may call it, written out from domain.md §1 (path as the document spells it). */

@@ -1,5 +1,9 @@
 package mx.ine.redes.reporting.report.render;
 
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.csv;
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.fonts;
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.images;
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +23,8 @@ import java.util.zip.ZipInputStream;
 import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.support.csv.Csv;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.Cell;
@@ -236,44 +235,6 @@ class ReportRenderingTest {
     private static void assertNumber(Cell cell, String expected) {
         assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
         assertThat(cell.asNumber()).isEqualByComparingTo(new BigDecimal(expected));
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    private static List<Csv.Row> csv(Map<String, byte[]> files, String name) {
-        return Csv.parse(Csv.decode(files.get(name), null));
-    }
-
-    private static int images(PDDocument document) throws IOException {
-        int images = 0;
-        for (PDPage page : document.getPages()) {
-            PDResources resources = page.getResources();
-            for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof PDImageXObject) {
-                    images++;
-                }
-            }
-        }
-        return images;
-    }
-
-    private static List<PDFont> fonts(PDDocument document) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        for (PDPage page : document.getPages()) {
-            PDResources resources = page.getResources();
-            for (COSName name : resources.getFontNames()) {
-                fonts.add(resources.getFont(name));
-            }
-        }
-        return fonts;
     }
 
     /** Page 1 as a person sees it, kept under target/ (pdftoppm when installed, else PDFBox's own renderer). */

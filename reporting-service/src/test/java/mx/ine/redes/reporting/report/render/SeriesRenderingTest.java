@@ -1,5 +1,8 @@
 package mx.ine.redes.reporting.report.render;
 
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.csv;
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.images;
+import static mx.ine.redes.reporting.report.render.RenderedDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -9,20 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import mx.ine.redes.reporting.report.AnnualReport;
 import mx.ine.redes.reporting.report.TrendReport;
 import mx.ine.redes.support.csv.Csv;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -163,32 +159,5 @@ class SeriesRenderingTest {
     private static void keep(byte[] pdf, String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "report-render"));
         Files.write(directory.resolve(name), pdf);
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    private static List<Csv.Row> csv(Map<String, byte[]> files, String name) {
-        return Csv.parse(Csv.decode(files.get(name), null));
-    }
-
-    private static int images(PDDocument document) throws IOException {
-        int images = 0;
-        for (PDPage page : document.getPages()) {
-            PDResources resources = page.getResources();
-            for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof PDImageXObject) {
-                    images++;
-                }
-            }
-        }
-        return images;
     }
 }
