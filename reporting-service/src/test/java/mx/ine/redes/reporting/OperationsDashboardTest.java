@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operations dashboard in a real headless Chromium: a known world published through Kafka
@@ -241,7 +244,7 @@ class OperationsDashboardTest {
     @Test
     void shouldSignOutAndAskToSignInAgain() {
         signInAs(CNCS_EMAIL);
-        browser.findElement(By.cssSelector("form[action='/operations/sign-out'] button")).click();
+        clickAndAwaitPage(By.cssSelector("form[action='/operations/sign-out'] button"), "/operations/sign-in");
 
         assertThat(browser.getCurrentUrl()).endsWith("/operations/sign-in");
         browser.get(root + "operations");
@@ -252,7 +255,17 @@ class OperationsDashboardTest {
 
     private void signInAs(String email) {
         browser.get(root + "operations/sign-in");
-        browser.findElement(By.cssSelector("button[data-email='" + email + "']")).click();
+        clickAndAwaitPage(By.cssSelector("button[data-email='" + email + "']"), "/operations");
+    }
+
+    /**
+     * Submits a form and waits for the page it leads to: a click returns once the browser has started to navigate,
+     * not necessarily once the redirect has been followed.
+     */
+    private void clickAndAwaitPage(By button, String pathEnding) {
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith(pathEnding)
+                && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** The figures of an area's row (or {@code total}), left to right. */
