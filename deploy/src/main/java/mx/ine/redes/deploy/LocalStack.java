@@ -139,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
             demoTook = Duration.ofNanos(System.nanoTime() - d);
             out.printf("Demo data: %s (%s)%n", demoData, seconds(demoTook));
         }
+        restartTrainedServices();
         List<StartupReport.ServiceFigures> figures = services.stream()
                 .map(s -> new StartupReport.ServiceFigures(s.name(), s.pid(), Duration.ofMillis(s.readyAfterMillis()),
                         s.residentKiB()))
@@ -231,6 +232,23 @@ public final class LocalStack implements AutoCloseable {
         out.printf("Started %s (logs in %s); waiting for /q/health/ready on their management ports …%n",
                 String.join(", ", services.stream().map(s -> s.name() + " :" + s.port() + " pid " + s.pid()).toList()),
                 options.logsDirectory());
+    }
+
+    /** First start of a build: the services ran as AOT-cache training runs; a restart writes and uses the caches. */
+    private void restartTrainedServices() {
+        if (services.stream().noneMatch(ServiceProcess::trainsAotCache)) {
+            return;
+        }
+        out.println("Writing the services' ahead-of-time caches (first start of this build) and restarting from them …");
+        services.parallelStream().filter(ServiceProcess::trainsAotCache).forEach(s -> s.stop(Duration.ofMinutes(3)));
+        synchronized (lifecycle) {
+            if (closing) {
+                throw new LocalStackException("Stopped while starting");
+            }
+            services.replaceAll(s -> s.isAlive() ? s : s.relaunch());
+            writePids();
+        }
+        waitUntilReady();
     }
 
     private void waitUntilReady() {
