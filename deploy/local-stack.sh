@@ -12,7 +12,9 @@
 # Environment: LOCAL_STACK_DIR (data, default <repo>/.local-stack), LOCAL_PG_PORT (15432),
 # LOCAL_KAFKA_PORT (19092), LOCAL_BASE_PORT (8081: the services get 8081..8084, and their management
 # ports, health and metrics, 9081..9084),
-# LOCAL_HEALTH_TIMEOUT_SECONDS (180), LOCAL_SERVICE_JAVA_OPTS (the services' JVM options).
+# LOCAL_HEALTH_TIMEOUT_SECONDS (180), LOCAL_SERVICE_JAVA_OPTS (the services' JVM options; with JDK 25+
+# the first start after a build trains each service's ahead-of-time cache and restarts it from the
+# cache, later starts use it; -XX:AOTMode=off in LOCAL_SERVICE_JAVA_OPTS turns that off).
 # Runs from any directory; picks a JDK >= 21 by itself (deploy/jdk.sh).
 set -euo pipefail
 

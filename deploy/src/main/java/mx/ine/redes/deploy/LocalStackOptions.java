@@ -42,7 +42,9 @@ public record LocalStackOptions(
     /**
      * Small heaps and the serial collector: four JVMs share two cores here; C1 only
      * ({@code TieredStopAtLevel=1}) makes them start faster, at a cost in peak throughput that a
-     * local demo does not notice. Override with {@code LOCAL_SERVICE_JAVA_OPTS}.
+     * local demo does not notice. Override with {@code LOCAL_SERVICE_JAVA_OPTS}. On JDK 25+ each service
+     * also starts from its ahead-of-time cache ({@link ServiceProcess}: trained on the first start of a
+     * build); {@code -XX:AOTMode=off} among these options turns that off.
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
