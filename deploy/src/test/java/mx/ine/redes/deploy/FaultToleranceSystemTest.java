@@ -310,7 +310,7 @@ class FaultToleranceSystemTest {
                 URI secondAccounts = secondOf(seconds, "accounts-service").uri();
                 for (int i = 1; i <= 3; i++) {
                     ApiClient.Response account = api.postJson(secondAccounts.resolve("/api/accounts"), cncs, Map.of(
-                            "network", "X", "handle", "@SegundaInstancia%02d".formatted(i), "displayName", "Segunda instancia " + i,
+                            "network", "X", "handle", "@Segunda%02d".formatted(i), "displayName", "Segunda instancia " + i,
                             "kind", "PROGRAMME", "areaCode", "JLE-CHIS", "administratorEmails", List.of(ADMINISTRATOR)));
                     assertThat(account.status()).as(account.toString()).isEqualTo(201);
                     registeredThroughTheSecond.add(account.json().path("id").asText());
