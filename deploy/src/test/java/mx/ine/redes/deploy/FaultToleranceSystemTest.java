@@ -292,7 +292,7 @@ class FaultToleranceSystemTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldLoseAndDoubleNothingWhenASecondInstanceOfEachServiceJoinsMidStream() throws Exception {
         long started = System.nanoTime();
-        List<ServiceProcess> seconds = new ArrayList<>();
+        List<ServiceProcess> newcomers = new ArrayList<>();
         List<Attempt> answers;
         List<String> registeredThroughTheSecond = new ArrayList<>();
         List<CompletableFuture<ServiceProcess>> joining = new ArrayList<>();
@@ -302,12 +302,12 @@ class FaultToleranceSystemTest {
                 long joiningSince = System.nanoTime();
                 SERVICES.forEach(name -> joining.add(CompletableFuture.supplyAsync(() -> stack.startAnotherInstance(name))));
                 for (CompletableFuture<ServiceProcess> instance : joining) {
-                    seconds.add(instance.get(3, TimeUnit.MINUTES));
+                    newcomers.add(instance.get(3, TimeUnit.MINUTES));
                 }
                 System.out.printf("[faults] a second instance of each service ready %d s after launch%n", secondsSince(joiningSince));
                 // Half the intake goes to the newcomer from now on.
-                intake.targets(List.of(stack.serviceUri("submissions-service"), secondOf(seconds, "submissions-service").uri()));
-                URI secondAccounts = secondOf(seconds, "accounts-service").uri();
+                intake.targets(List.of(stack.serviceUri("submissions-service"), secondOf(newcomers, "submissions-service").uri()));
+                URI secondAccounts = secondOf(newcomers, "accounts-service").uri();
                 for (int i = 1; i <= 3; i++) {
                     ApiClient.Response account = api.postJson(secondAccounts.resolve("/api/accounts"), cncs, Map.of(
                             "network", "X", "handle", "@Segunda%02d".formatted(i), "displayName", "Segunda instancia " + i,
