@@ -770,9 +770,13 @@ class FaultToleranceSystemTest {
         return instances.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** The last value of each count read while awaiting, printed when the wait fails. */
+    private static final Map<String, Long> lastCounts = new ConcurrentHashMap<>();
+
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         RuntimeException lastFailure = null;
+        lastCounts.clear();
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.getAsBoolean()) {
@@ -784,7 +788,7 @@ class FaultToleranceSystemTest {
             }
             SystemTestStacks.pause(Duration.ofMillis(250));
         }
-        throw new AssertionError("Not within " + SETTLE.toSeconds() + " s: " + what
+        throw new AssertionError("Not within " + SETTLE.toSeconds() + " s: " + what + "; last seen " + lastCounts
                 + (lastFailure == null ? "" : "; last failure " + lastFailure));
     }
 
@@ -819,7 +823,9 @@ class FaultToleranceSystemTest {
 
     private long count(String database, String sql, Object... parameters) {
         try (Connection connection = connect(database)) {
-            return count(connection, sql, parameters);
+            long value = count(connection, sql, parameters);
+            lastCounts.put(database + ": " + sql, value);
+            return value;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
