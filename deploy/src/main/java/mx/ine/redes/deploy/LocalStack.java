@@ -66,11 +66,20 @@ public final class LocalStack implements AutoCloseable {
     private volatile DemoData.Result demoData;
     private volatile LocalMailServer mailServer;
     private volatile StartupReport report;
+    /** Extra environment of a service's processes, by service name, over the defaults (fault tests). */
+    private final Map<String, Map<String, String>> serviceEnvironment;
+    private volatile String javaCommand;
+    private volatile Map<ServiceProcess.Service, Path> jars;
 
     private LocalStack(LocalStackOptions options, Instant startedAt) {
+        this(options, startedAt, Map.of());
+    }
+
+    private LocalStack(LocalStackOptions options, Instant startedAt, Map<String, Map<String, String>> serviceEnvironment) {
         this.options = options;
         this.startedAt = startedAt;
         this.out = options.out();
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     /** Starts everything; on failure stops what it had started and throws {@link LocalStackException}. */
@@ -82,7 +91,15 @@ public final class LocalStack implements AutoCloseable {
      * @param startedAt when the launcher started; the "time to all ready" is measured from it
      */
     public static LocalStack start(LocalStackOptions options, Instant startedAt) {
-        LocalStack stack = new LocalStack(options, startedAt);
+        return start(options, startedAt, Map.of());
+    }
+
+    /**
+     * @param serviceEnvironment extra environment variables per service name, e.g. a smaller
+     *                           {@code TIMERS_BATCH_SIZE} for evaluation-service in a fault test
+     */
+    public static LocalStack start(LocalStackOptions options, Instant startedAt, Map<String, Map<String, String>> serviceEnvironment) {
+        LocalStack stack = new LocalStack(options, startedAt, serviceEnvironment);
         try {
             stack.startAll();
             return stack;
@@ -106,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
         lockDataDirectory(dir);
         stopLeftovers(dir);
         requireFreePorts();
-        Map<ServiceProcess.Service, Path> jars = requireJars();
+        jars = requireJars();
 
         out.printf("Data directory %s%n", dir);
         CompletableFuture<Duration> postgresStarted = CompletableFuture.supplyAsync(this::startPostgres);
@@ -194,38 +211,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launchServices(Map<ServiceProcess.Service, Path> jars) {
-        String java = ProcessHandle.current().info().command()
+        javaCommand = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
             int port = options.basePort() + service.portOffset();
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("HTTP_PORT", Integer.toString(port));
-            env.put("MANAGEMENT_PORT", Integer.toString(options.managementPort(service)));
-            env.put("DATABASE_URL", postgres.jdbcUrl(service.database()));
-            env.put("DATABASE_USER", service.database());
-            env.put("DATABASE_PASSWORD", service.database());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
-            env.put("JWT_ISSUER", DemoTokens.ISSUER);
-            env.put("JWT_AUDIENCE", DemoTokens.AUDIENCE);
-            env.put("LOG_JSON", "false");
-            // A service restarted on its own comes back at the simulated time of the others.
-            env.put("SIMULATION_OFFSET_FILE", options.dataDirectory().resolve("simulation-offset").toString());
-            env.put("MAIL_HOST", "127.0.0.1");
-            env.put("MAIL_PORT", Integer.toString(mailServer.port()));
-            // The local profile (on top of prod) enables the simulation clock; prod alone never does.
-            env.put("QUARKUS_PROFILE", "prod,local");
-            if (service.name().equals(DASHBOARD_SERVICE)) {
-                // The operations dashboard's demo sign-in lists these people and signs a browser in as one of them.
-                env.put("DEMO_TOKENS_FILE", tokens.jsonFile().toString());
-            }
             Path log = options.logsDirectory().resolve(service.name() + ".log");
             synchronized (lifecycle) {
                 if (closing) {
                     throw new LocalStackException("Stopped while starting");
                 }
-                services.add(ServiceProcess.launch(service, port, options.managementPort(service), java, jars.get(service),
-                        options.serviceJvmOptions(), env, log));
+                services.add(launch(service, port, options.managementPort(service), log));
                 writePids();
             }
         }
@@ -249,6 +244,32 @@ public final class LocalStack implements AutoCloseable {
             writePids();
         }
         waitUntilReady();
+    }
+
+    private ServiceProcess launch(ServiceProcess.Service service, int port, int managementPort, Path log) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("DATABASE_URL", postgres.jdbcUrl(service.database()));
+        env.put("DATABASE_USER", service.database());
+        env.put("DATABASE_PASSWORD", service.database());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+        env.put("JWT_ISSUER", DemoTokens.ISSUER);
+        env.put("JWT_AUDIENCE", DemoTokens.AUDIENCE);
+        env.put("LOG_JSON", "false");
+        // A service restarted on its own comes back at the simulated time of the others.
+        env.put("SIMULATION_OFFSET_FILE", options.dataDirectory().resolve("simulation-offset").toString());
+        env.put("MAIL_HOST", "127.0.0.1");
+        env.put("MAIL_PORT", Integer.toString(mailServer.port()));
+        // The local profile (on top of prod) enables the simulation clock; prod alone never does.
+        env.put("QUARKUS_PROFILE", "prod,local");
+        if (service.name().equals(DASHBOARD_SERVICE)) {
+            // The operations dashboard's demo sign-in lists these people and signs a browser in as one of them.
+            env.put("DEMO_TOKENS_FILE", tokens.jsonFile().toString());
+        }
+        env.putAll(serviceEnvironment.getOrDefault(service.name(), Map.of()));
+        return ServiceProcess.launch(service, port, managementPort, javaCommand, jars.get(service), options.serviceJvmOptions(), env, log);
     }
 
     private void waitUntilReady() {
@@ -509,6 +530,147 @@ public final class LocalStack implements AutoCloseable {
             out.printf("Local stack stopped in %s (services %s, Kafka %s, PostgreSQL %s).%n",
                     seconds(Duration.ofNanos(end - t)), seconds(Duration.ofNanos(servicesStopped - t)),
                     seconds(Duration.ofNanos(kafkaStopped - servicesStopped)), seconds(Duration.ofNanos(end - kafkaStopped)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Faults, for the fault tests: the broker or the database stopped and started again, a service
+    // killed (SIGKILL) and restarted, a second instance of a service
+    // ------------------------------------------------------------------------------------------
+
+    /** Stops the Kafka broker, keeping its ports and log for {@link #restartBroker()}. */
+    public void stopBroker() {
+        broker.stop();
+    }
+
+    public void restartBroker() {
+        broker.restart();
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: sessions are ended), keeping its port and data for {@link #restartDatabase()}. */
+    public void stopDatabase() {
+        postgres.stop();
+    }
+
+    public void restartDatabase() {
+        postgres.restart();
+    }
+
+    /** The instance of {@code name} on its usual port (not a second instance), if it runs. */
+    public java.util.Optional<ServiceProcess> instance(String name) {
+        int port = serviceUri(name).getPort();
+        return services.stream().filter(s -> s.name().equals(name) && s.port() == port).findFirst();
+    }
+
+    /** SIGKILL to the instance of {@code name} on its usual port; returns once it has exited. */
+    public void kill(String name) {
+        ServiceProcess victim = instance(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        victim.handle().destroyForcibly();
+        try {
+            victim.handle().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("Interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new LocalStackException(name + " (pid " + victim.pid() + ") did not exit after SIGKILL", e);
+        }
+        synchronized (lifecycle) {
+            services.remove(victim);
+            writePids();
+        }
+        out.printf("Killed (SIGKILL) %s, pid %d%n", name, victim.pid());
+    }
+
+    /**
+     * Starts {@code name} again on its usual ports (after {@link #kill}) and waits until it is ready.
+     * Its consumer group's members are forgotten first when no other instance of it runs: the killed
+     * one never left, and the broker would keep its partitions for the session timeout (45 s).
+     */
+    public ServiceProcess restart(String name) {
+        return awaitReady(relaunch(name));
+    }
+
+    /** {@link #restart} without waiting for readiness: the process has just been launched. */
+    public ServiceProcess relaunch(String name) {
+        ServiceProcess.Service service = service(name);
+        if (instance(name).isPresent()) {
+            throw new IllegalStateException(name + " is running already");
+        }
+        if (services.stream().noneMatch(s -> s.name().equals(name))) {
+            try {
+                StaleConsumers.forgetGroup(broker.bootstrapServers(), name);
+            } catch (RuntimeException e) {
+                out.println("Warning: " + e.getMessage());
+            }
+        }
+        return launchInstance(service, serviceUri(name).getPort(), options.managementPort(service),
+                options.logsDirectory().resolve(name + ".log"));
+    }
+
+    /** Starts one more instance of {@code name} on free ports, with the same database and broker, and waits until it is ready. */
+    public ServiceProcess startAnotherInstance(String name) {
+        ServiceProcess.Service service = service(name);
+        int port = freePort();
+        int managementPort = freePort();
+        long instances = services.stream().filter(s -> s.name().equals(name)).count();
+        return launchAndAwait(service, port, managementPort,
+                options.logsDirectory().resolve(name + "-" + (instances + 1) + ".log"));
+    }
+
+    /** Stops one instance the way an orchestrator does (SIGTERM, then SIGKILL after the grace). */
+    public void stopInstance(ServiceProcess instance) {
+        ProcessTools.stopAll(List.of(instance.handle()), STOP_GRACE);
+        synchronized (lifecycle) {
+            services.remove(instance);
+            writePids();
+        }
+    }
+
+    private ServiceProcess launchAndAwait(ServiceProcess.Service service, int port, int managementPort, Path log) {
+        return awaitReady(launchInstance(service, port, managementPort, log));
+    }
+
+    private ServiceProcess launchInstance(ServiceProcess.Service service, int port, int managementPort, Path log) {
+        synchronized (lifecycle) {
+            if (closing) {
+                throw new LocalStackException("Stopping");
+            }
+            ServiceProcess started = launch(service, port, managementPort, log);
+            services.add(started);
+            writePids();
+            return started;
+        }
+    }
+
+    /** Waits (up to the health timeout) until {@code instance} answers {@code /q/health/ready} with 200. */
+    public ServiceProcess awaitReady(ServiceProcess instance) {
+        long deadline = System.nanoTime() + options.healthTimeout().toNanos();
+        while (!instance.checkReady(api)) {
+            if (!instance.isAlive()) {
+                throw new LocalStackException("%s exited with code %d before it was ready. Last lines of %s:%n%s"
+                        .formatted(instance.name(), instance.exitCode(), instance.log(), instance.tailOfLog(40)));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LocalStackException("%s on port %d not ready after %d s. Last lines of %s:%n%s".formatted(instance.name(),
+                        instance.port(), options.healthTimeout().toSeconds(), instance.log(), instance.tailOfLog(40)));
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        out.printf("  %-20s on port %d ready after %s (pid %d)%n", instance.name(), instance.port(),
+                seconds(Duration.ofMillis(instance.readyAfterMillis())), instance.pid());
+        return instance;
+    }
+
+    private static ServiceProcess.Service service(String name) {
+        return ServiceProcess.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

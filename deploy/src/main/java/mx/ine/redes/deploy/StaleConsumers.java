@@ -57,4 +57,27 @@ final class StaleConsumers {
             throw new IllegalStateException("Cannot clean the previous run's consumer-group members: " + e, e);
         }
     }
+
+    /**
+     * Removes every member of one consumer group: before a killed service is started again, when no
+     * instance of it runs, its members are the dead one's.
+     */
+    static void forgetGroup(String bootstrapServers, String groupId) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all()
+                    .get(20, TimeUnit.SECONDS).get(groupId);
+            if (group != null && !group.members().isEmpty()) {
+                admin.removeMembersFromConsumerGroup(groupId, new RemoveMembersFromConsumerGroupOptions())
+                        .all().get(20, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while cleaning consumer group " + groupId, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new IllegalStateException("Cannot forget the members of consumer group " + groupId + ": " + e, e);
+        }
+    }
 }

@@ -27,6 +27,11 @@ final class SystemTestStacks {
     }
 
     static Started start(String name) throws IOException {
+        return start(name, java.util.Map.of());
+    }
+
+    /** @param serviceEnvironment extra environment per service name (LocalStack.start) */
+    static Started start(String name, java.util.Map<String, java.util.Map<String, String>> serviceEnvironment) throws IOException {
         Path repository = LocalStackOptions.findRepository(Path.of(""));
         Path data = repository.resolve("deploy/target/" + name);
         deleteRecursively(data);
@@ -41,7 +46,7 @@ final class SystemTestStacks {
         for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
             ports.add(options.managementPort(service));
         }
-        LocalStack stack = LocalStack.start(options);
+        LocalStack stack = LocalStack.start(options, java.time.Instant.now(), serviceEnvironment);
         System.out.println(stack.summary());
         return new Started(stack, List.copyOf(ports));
     }

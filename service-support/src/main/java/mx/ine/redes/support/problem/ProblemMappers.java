@@ -158,6 +158,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            return databaseUnavailable(e, headers, uri);
+        }
         // A known failure wrapped by a layer on the way (transaction commit, interceptors) keeps its answer.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
@@ -176,6 +179,48 @@ public class ProblemMappers {
         boolean english = english(headers);
         String detail = ProblemTexts.detail(500, english) + (english ? " Reference: " : " Referencia: ") + reference;
         return respond(new Problem(type(500), ProblemTexts.title(500, english), 500, detail, path(uri), List.of()));
+    }
+
+    /** Seconds a client is told to wait ({@code Retry-After}) while the database cannot be reached. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The database is down, restarting or has no connection to give: the request was not at fault
+     * and may be sent again, so 503 with {@code Retry-After}, not a 500 (issue 14: PostgreSQL stopped
+     * under load). Whatever the transaction wrote was rolled back with it.
+     */
+    private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf("Database unreachable, answered 503: %s", e);
+        boolean english = english(headers);
+        String detail = english ? "The database cannot be reached right now; nothing was changed. Try again in a few seconds."
+                : "La base de datos no está disponible en este momento; no se cambió nada. Intente de nuevo en unos segundos.";
+        return Response.fromResponse(respond(new Problem(type(503), ProblemTexts.title(503, english), 503, detail, path(uri),
+                List.of()))).header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS)).build();
+    }
+
+    /**
+     * Whether a failure is the database being out of reach: a connection that cannot be made or was
+     * lost (SQLState class 08), the server shutting down or starting (57P01-57P03), or the pool
+     * finding no connection in time.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Response malformedBody(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
