@@ -112,8 +112,8 @@ public final class BenchmarkTable {
     /** The cells of one row, as both renderings print them. */
     static List<String> cells(Figure figure) {
         String reference = figure.reference() == null ? ""
-                : number(figure.reference()) + unitSuffix(figure.unit())
-                        + (figure.referenceWhat().isBlank() ? "" : " (" + figure.referenceWhat() + ")");
+                : (figure.referenceWhat().isBlank() ? "" : figure.referenceWhat() + ": ") + number(figure.reference())
+                        + unitSuffix(figure.unit());
         Double ratio = figure.ratioPercent();
         return List.of(figure.section(), figure.what(), number(figure.value()) + unitSuffix(figure.unit()), reference,
                 ratio == null ? "" : String.format(Locale.ROOT, "%.1f %%", ratio), figure.target(), figure.met());
