@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Timeout;
  * machine's wall clock. Without commit timestamps the inbox's {@code processed_at} is used (the service's clock when
  * it began applying the event, corrected by the simulation offset), and the figures say so.
  *
- * <p>Asserts only correctness: every submission answered 201 and applied exactly once in each service.
+ * <p>Asserts only correctness: every submission answered 201 (the latencies are those of the ones that were, and how
+ * many were not is a figure too) and applied exactly once in each service.
  * {@code mvn -B -ntp verify -Pbenchmark -pl deploy -am -Dtest=SubmissionLatencyBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (shorter: {@code -Dbenchmark.measured-seconds=10}).
  */
@@ -64,7 +65,8 @@ class SubmissionLatencyBenchmarkTest {
     static final long WARM_UP_SECONDS = Long.getLong("benchmark.warm-up-seconds", 5);
     static final long MEASURED_SECONDS = Long.getLong("benchmark.measured-seconds", 25);
     static final int ADMINISTRATORS = 50;
-    static final int IMPORT_CHUNK = 500;
+    // Small: an import is one transaction, and a slow machine must not run it past the transaction timeout.
+    static final int IMPORT_CHUNK = 100;
     static final String AREA = "JDE-CHIS-03";
     static final String HANDLE_PREFIX = "benchlat";
     static final String SECTION = "Submission to applied";
@@ -100,10 +102,12 @@ class SubmissionLatencyBenchmarkTest {
                     cycle, (System.nanoTime() - setupStart) / 1e9);
 
             List<Sent> sent = sendAtFixedRate(targets);
-            List<Sent> refused = sent.stream().filter(s -> s.status() != 201).limit(5).toList();
-            assertThat(refused).as("submissions not answered 201").isEmpty();
+            List<Sent> created = sent.stream().filter(s -> s.status() == 201).toList();
+            List<Sent> refused = sent.stream().filter(s -> s.status() != 201).toList();
+            BenchmarkFigures.record(SECTION, String.format(Locale.ROOT, "submissions answered other than 201 (of %,d sent at %d/s)",
+                    sent.size(), RATE), refused.size(), "", "0", refused.isEmpty());
 
-            Map<String, String> eventBySubmission = awaitEvents(sent);
+            Map<String, String> eventBySubmission = awaitEvents(created);
             boolean commitTimes = commitTimestampsTracked();
             Duration offset = simulationOffset();
             Map<String, Long> evaluation = awaitApplied("evaluation", "evaluation-submissions", eventBySubmission.values(),
@@ -112,10 +116,11 @@ class SubmissionLatencyBenchmarkTest {
                     commitTimes, offset);
 
             long warmUp = (long) RATE * WARM_UP_SECONDS;
-            List<Sent> measured = sent.stream().filter(s -> s.index() >= warmUp).toList();
+            List<Sent> measured = created.stream().filter(s -> s.index() >= warmUp).toList();
             long[] toEvaluation = latencies(measured, eventBySubmission, evaluation);
             long[] toReporting = latencies(measured, eventBySubmission, reporting);
             report(commitTimes, offset, measured.size(), toEvaluation, toReporting);
+            assertThat(refused.stream().limit(5).toList()).as("submissions not answered 201 (of %d)", refused.size()).isEmpty();
         } finally {
             stack.close();
         }
@@ -162,7 +167,7 @@ class SubmissionLatencyBenchmarkTest {
                 select count(*) from statistics_request r join submitting_account a on a.account_id = r.account_id
                 where r.status = 'OPEN' and a.handle ilike ? and a.administrator_emails <> '[]'::jsonb""", count,
                 Duration.ofMinutes(5));
-        awaitDueNoticesSent(Duration.ofMinutes(4));
+        awaitDueNoticesSent(Duration.ofMinutes(6));
 
         List<Target> targets = new ArrayList<>(count);
         try (Connection connection = connect("submissions"); PreparedStatement query = connection.prepareStatement("""
