@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.testing.BenchmarkFigures;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.testing.TestTokens;
 import org.junit.jupiter.api.Tag;
@@ -68,11 +69,32 @@ class RegistryBenchmarkTest {
                 "/api/accounts?level=DISTRICT&state=7&network=FACEBOOK&size=50",
                 "/api/accounts?dormant=true&size=50",
                 "/api/accounts?q=bench0012&size=50");
+        List<Measured> listed = new ArrayList<>();
         for (String path : lists) {
-            measure("list " + path, path, token, REQUESTS / 4);
+            listed.add(measure("list " + path, path, token, REQUESTS / 4));
         }
-        measure("verify (known)", "/api/public/verify?url=https://x.com/bench0012345", null, REQUESTS);
-        measure("verify (unknown)", "/api/public/verify?url=https://www.instagram.com/nadie_aqui", null, REQUESTS);
+        Measured known = measure("verify (known)", "/api/public/verify?url=https://x.com/bench0012345", null, REQUESTS);
+        Measured unknown = measure("verify (unknown)", "/api/public/verify?url=https://www.instagram.com/nadie_aqui", null, REQUESTS);
+
+        String section = "Registry (accounts-service)";
+        Measured slowest = listed.stream().max(java.util.Comparator.comparingDouble(Measured::p99Millis)).orElseThrow();
+        Measured leastThroughput = listed.stream().min(java.util.Comparator.comparingDouble(Measured::requestsPerSecond)).orElseThrow();
+        BenchmarkFigures.record(section, String.format(java.util.Locale.ROOT,
+                "filtered page of 50 of %,d accounts, p99 with 1 client (slowest of %d lists: %s)", ACCOUNTS, listed.size(),
+                slowest.name().replaceFirst("^list ", "")), slowest.p99Millis(), "ms", "", null);
+        BenchmarkFigures.record(section, String.format(java.util.Locale.ROOT,
+                "filtered pages, throughput with 4 clients (lowest of %d lists: %s)", listed.size(),
+                leastThroughput.name().replaceFirst("^list ", "")),
+                leastThroughput.requestsPerSecond(), "req/s", "", null);
+        for (Measured verify : List.of(known, unknown)) {
+            BenchmarkFigures.record(section, "public " + verify.name() + ", p99 with 1 client", verify.p99Millis(), "ms", "", null);
+            BenchmarkFigures.record(section, "public " + verify.name() + ", throughput with 4 clients", verify.requestsPerSecond(),
+                    "req/s", "", null);
+        }
+    }
+
+    /** What the table records of one request: its latency alone (1 client) and its throughput (4 clients). */
+    record Measured(String name, double p99Millis, double requestsPerSecond) {
     }
 
     private void load() {
@@ -103,12 +125,14 @@ class RegistryBenchmarkTest {
     }
 
     /** Latency with one client (nothing queued behind it), then throughput with four. */
-    private void measure(String name, String path, String token, int requests) throws Exception {
-        measure(name, path, token, requests, 1);
-        measure(name, path, token, requests, 4);
+    private Measured measure(String name, String path, String token, int requests) throws Exception {
+        double[] alone = measure(name, path, token, requests, 1);
+        double[] together = measure(name, path, token, requests, 4);
+        return new Measured(name, alone[1], together[2]);
     }
 
-    private void measure(String name, String path, String token, int requests, int threads) throws Exception {
+    /** @return p50 and p99 in ms, and requests per second */
+    private double[] measure(String name, String path, String token, int requests, int threads) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -143,5 +167,6 @@ class RegistryBenchmarkTest {
         Arrays.sort(latencies);
         System.out.printf("REGISTRY BENCHMARK %-70s %d client(s): p50 %6.2f ms  p99 %6.2f ms  %7.0f req/s%n", name, threads,
                 latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6, requests / seconds);
+        return new double[] {latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6, requests / seconds};
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import mx.ine.redes.support.testing.BenchmarkFigures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -84,12 +85,18 @@ public class DeadlineComputationBenchmark {
     @Test
     @Tag("benchmark")
     void runBenchmark() throws RunnerException {
-        new Runner(new OptionsBuilder()
+        java.util.Collection<org.openjdk.jmh.results.RunResult> results = new Runner(new OptionsBuilder()
                 .include(DeadlineComputationBenchmark.class.getName())
                 .forks(1)
                 .threads(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .build()).run();
+        for (org.openjdk.jmh.results.RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            BenchmarkFigures.record("Deadlines (evaluation-service)", "deadline computation over 10 years of calendar, 1 thread (JMH): "
+                    + name.substring(name.lastIndexOf('.') + 1), result.getPrimaryResult().getScore(),
+                    result.getPrimaryResult().getScoreUnit(), "", null);
+        }
     }
 }

@@ -52,6 +52,7 @@ import mx.ine.redes.reporting.report.SemiannualReport;
 import mx.ine.redes.reporting.report.render.ReportFormat;
 import mx.ine.redes.reporting.report.render.ReportRendering;
 import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.testing.BenchmarkFigures;
 import mx.ine.redes.support.testing.KafkaTestClient;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.testing.TestTokens;
@@ -85,6 +86,7 @@ class ReportBenchmarkTest {
     static final int CYCLES = Integer.getInteger("benchmark.cycles", DEFAULT_CYCLES);
     static final int RUNS = Integer.getInteger("benchmark.runs", 5);
     static final int FIRST_YEAR = 2040;
+    static final String SECTION = "Reports (reporting-service)";
     static final List<String> NETWORKS = List.of("X", "FACEBOOK", "INSTAGRAM", "YOUTUBE", "TIKTOK");
     static final List<String> HASHTAGS = List.of("#VotoInformado", "#INEteInforma", "#Consulta", "#CredencialINE",
             "#ProcesoElectoral", "#DebateINE", "#Participa", "#INEMexico", "#Democracia", "#Elecciones");
@@ -188,6 +190,10 @@ class ReportBenchmarkTest {
             long applied = progress.topics().stream().mapToLong(RebuildProgress.TopicProgress::applied).sum();
             System.out.printf("BENCHMARK rebuild: %d records replayed in %.1f s: %.0f events/s overall (emptying, offsets,"
                     + " replay)%n", applied, rebuildSeconds, applied / rebuildSeconds);
+            double replayRate = applied / rebuildSeconds;
+            BenchmarkFigures.record(SECTION, String.format(java.util.Locale.ROOT,
+                    "read-model replay (rebuild from the topics: %,d events of %,d accounts x %d cycles)", applied, ACCOUNTS, CYCLES),
+                    replayRate, "events/s", "≥ 5,000 events/s", replayRate >= 5_000);
             progress.topics().forEach(topic -> System.out.printf("BENCHMARK rebuild   %-24s %8d records %8.0f events/s%n",
                     topic.topic(), topic.applied(), topic.eventsPerSecond()));
 
@@ -216,6 +222,12 @@ class ReportBenchmarkTest {
                 millis.sort(Long::compare);
                 System.out.printf("BENCHMARK report %s (%s, %d bytes): min %d ms, median %d ms over %d warm runs %s%n", format,
                         latest, bytes, millis.getFirst(), millis.get(millis.size() / 2), millis.size(), millis);
+                long median = millis.get(millis.size() / 2);
+                long ceiling = format.equals("json") ? 1_000 : 5_000;
+                BenchmarkFigures.record(SECTION, String.format(java.util.Locale.ROOT,
+                        "semi-annual report %s as %s over HTTP (%,d accounts x %d cycles; %,d bytes; median of %d warm runs)", latest,
+                        format.toUpperCase(java.util.Locale.ROOT), ACCOUNTS, CYCLES, bytes, millis.size()), median, "ms",
+                        "< " + ceiling / 1000 + " s", median < ceiling);
             }
             // Where the JSON's time goes: building the record from the read model, and writing it.
             List<Long> building = new ArrayList<>();

@@ -67,6 +67,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", fsync || durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                // Each transaction's commit time (pg_xact_commit_timestamp): when an event a service applied became
+                // visible, which deploy's SubmissionLatencyBenchmarkTest reads off the inbox rows afterwards.
+                .setServerConfig("track_commit_timestamp", "on")
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false);
         if (port > 0) {

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import mx.ine.redes.support.security.Roles;
+import mx.ine.redes.support.testing.BenchmarkFigures;
 import mx.ine.redes.support.testing.RealInfrastructure;
 import mx.ine.redes.support.testing.TestTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,11 +55,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 11 "Performance": the intake ({@code POST /api/submissions}: a signed JWT, the request's
  * lock, visibility, the form's validation, warnings, the outbox, the response read back) against a
- * bare endpoint of the same service that inserts the same two rows and nothing else. Prints the
- * maximum throughput of each (closed loop, {@value #IN_FLIGHT} requests in flight over as many
- * HTTP/1.1 keep-alive connections) and the intake's latency at a fixed arrival rate of half its
- * maximum, measured from each request's intended send time (HdrHistogram; no coordinated omission).
- * Asserts only that every request was answered 201 and that the outbox holds one event per intake.
+ * bare endpoint of the same service that inserts the same two rows and nothing else (b), and (b)
+ * against the database alone (c): the same rows by a plain JDBC loop in the test, as many threads as
+ * requests in flight, through the service's own connection pool. Prints the maximum throughput of
+ * each (closed loop, {@value #IN_FLIGHT} requests in flight over as many HTTP/1.1 keep-alive
+ * connections) and the intake's latency at a fixed arrival rate of half its maximum, measured from
+ * each request's intended send time (HdrHistogram; no coordinated omission), and records them
+ * ({@code BenchmarkFigures}). Asserts only that every request was answered 201, every insert
+ * committed, and that the outbox holds one event per intake.
  *
  * <p>The load client is Vert.x core's {@link HttpClient} (already on the classpath through Quarkus,
  * the same engine as {@code vertx-web-client}): one event-loop thread drives every connection
@@ -90,6 +95,7 @@ class IntakeLoadBenchmarkTest {
     static final String CYCLE = "2026-S2";
     static final String INTAKE_AREA = "BENCH-INTAKE";
     static final String BARE_AREA = "BENCH-BARE";
+    static final String JDBC_AREA = "BENCH-JDBC";
     /** The X figures of the Institute's report of seed 000, valid for the X form. */
     static final String FIGURES = """
             {"posts": 2345, "ownPosts": 1900, "cncsPosts": 400, "impressions": 4812330, "profileVisits": 61204, \
@@ -119,48 +125,57 @@ class IntakeLoadBenchmarkTest {
         @Produces(MediaType.APPLICATION_JSON)
         @Operation(hidden = true)
         public RestResponse<BareCreated> insertBareSubmission(BareSubmission body) throws Exception {
-            UUID id = UUID.randomUUID();
-            Instant now = Instant.now();
-            Timestamp received = Timestamp.from(now);
-            boolean late = now.isAfter(body.dueAt());
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try (PreparedStatement submission = connection.prepareStatement("""
-                        insert into submission (id, request_id, account_id, cycle_id, network, current_version,
-                                                first_received_at, last_received_at, late, has_warnings)
-                        values (?, ?, ?, ?, ?, 1, ?, ?, ?, false)""");
-                     PreparedStatement version = connection.prepareStatement("""
-                        insert into submission_version (submission_id, version, received_at, entered_at, due_at, late, figures,
-                                                        audience, campaigns, last_publication_on, warnings,
-                                                        answers_observation_id, evidence, entered_by, on_behalf, channel,
-                                                        document_reference)
-                        values (?, 1, ?, ?, ?, ?, cast(? as jsonb), null, '[]', null, '[]', null, '[]', ?, false, null, null)""")) {
-                    submission.setObject(1, id);
-                    submission.setObject(2, body.requestId());
-                    submission.setObject(3, body.accountId());
-                    submission.setString(4, body.cycleId());
-                    submission.setString(5, body.network());
-                    submission.setTimestamp(6, received);
-                    submission.setTimestamp(7, received);
-                    submission.setBoolean(8, late);
-                    submission.executeUpdate();
-                    version.setObject(1, id);
-                    version.setTimestamp(2, received);
-                    version.setTimestamp(3, received);
-                    version.setTimestamp(4, Timestamp.from(body.dueAt()));
-                    version.setBoolean(5, late);
-                    version.setString(6, json.writeValueAsString(body.figures()));
-                    version.setString(7, body.enteredBy());
-                    version.executeUpdate();
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            }
+            UUID id = insertRows(dataSource, body, json.writeValueAsString(body.figures()));
             return RestResponse.ResponseBuilder.<BareCreated>created(URI.create("/api/test/benchmark/bare-submissions/" + id))
                     .entity(new BareCreated(id)).build();
         }
+    }
+
+    /**
+     * The submission and its version 1, same columns and values as the intake writes, in one transaction: what (b)
+     * does behind HTTP and (c) does alone.
+     */
+    static UUID insertRows(DataSource dataSource, BareSubmission body, String figuresJson) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        Timestamp received = Timestamp.from(now);
+        boolean late = now.isAfter(body.dueAt());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement submission = connection.prepareStatement("""
+                    insert into submission (id, request_id, account_id, cycle_id, network, current_version,
+                                            first_received_at, last_received_at, late, has_warnings)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?, false)""");
+                 PreparedStatement version = connection.prepareStatement("""
+                    insert into submission_version (submission_id, version, received_at, entered_at, due_at, late, figures,
+                                                    audience, campaigns, last_publication_on, warnings,
+                                                    answers_observation_id, evidence, entered_by, on_behalf, channel,
+                                                    document_reference)
+                    values (?, 1, ?, ?, ?, ?, cast(? as jsonb), null, '[]', null, '[]', null, '[]', ?, false, null, null)""")) {
+                submission.setObject(1, id);
+                submission.setObject(2, body.requestId());
+                submission.setObject(3, body.accountId());
+                submission.setString(4, body.cycleId());
+                submission.setString(5, body.network());
+                submission.setTimestamp(6, received);
+                submission.setTimestamp(7, received);
+                submission.setBoolean(8, late);
+                submission.executeUpdate();
+                version.setObject(1, id);
+                version.setTimestamp(2, received);
+                version.setTimestamp(3, received);
+                version.setTimestamp(4, Timestamp.from(body.dueAt()));
+                version.setBoolean(5, late);
+                version.setString(6, figuresJson);
+                version.setString(7, body.enteredBy());
+                version.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return id;
     }
 
     /** One prepared request per submission, with its account. */
@@ -200,12 +215,15 @@ class IntakeLoadBenchmarkTest {
                         .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()),
                 new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
         try {
-            // (b) then (a), twice: the machine is shared, so each is measured in two windows apart and its best
+            // (c), (b) then (a), twice: the machine is shared, so each is measured in two windows apart and its best
             // window is its maximum; each window on its own fresh requests and accounts.
             StatementCounts statements = countStatements(vertx, http);
+            List<Outcome> database = new ArrayList<>();
             List<Outcome> bare = new ArrayList<>();
             List<Outcome> intake = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
+                // The database alone goes several times as fast as the endpoints: more requests, so that it does not run out.
+                database.add(jdbcLoop(prepare(3 * CLOSED_LOOP_POOL, JDBC_AREA)));
                 bare.add(closedLoop(vertx, http, prepare(CLOSED_LOOP_POOL, BARE_AREA), this::sendBare));
                 List<Target> intakeTargets = prepare(CLOSED_LOOP_POOL, INTAKE_AREA);
                 DatabaseActivity activity = SAMPLE_DATABASE ? DatabaseActivity.start(dataSource) : null;
@@ -223,10 +241,15 @@ class IntakeLoadBenchmarkTest {
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
             Outcome fixed = fixedRate(vertx, http, fixedTargets, rate, (long) (rate * fixedWarmUp), latency);
 
-            report(statements, bare, intake, rate, fixed, latency);
+            report(statements, database, bare, intake, rate, fixed, latency);
 
             long intakes = fixed.created() + STATEMENT_SAMPLE;
             long bareInserts = 0;
+            long jdbcInserts = 0;
+            for (Outcome outcome : database) {
+                assertThat(outcome.refusals()).as("JDBC inserts that failed").isEmpty();
+                jdbcInserts += outcome.created();
+            }
             for (Outcome outcome : bare) {
                 assertThat(outcome.refusals()).as("bare inserts not answered 201").isEmpty();
                 bareInserts += outcome.created();
@@ -248,6 +271,10 @@ class IntakeLoadBenchmarkTest {
                     select count(*) from submission s
                     where s.account_id in (select a.account_id from submitting_account a where a.area_code = ?)""",
                     BARE_AREA)).as("one submission per bare insert").isEqualTo(bareInserts);
+            assertThat(count("""
+                    select count(*) from submission s
+                    where s.account_id in (select a.account_id from submitting_account a where a.area_code = ?)""",
+                    JDBC_AREA)).as("one submission per JDBC insert").isEqualTo(jdbcInserts);
         } finally {
             http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -441,6 +468,65 @@ class IntakeLoadBenchmarkTest {
     }
 
     /**
+     * (c) the database alone: {@value #IN_FLIGHT} threads, each inserting the bare endpoint's rows through the
+     * service's own connection pool in a loop (no HTTP, no JSON), for the warm-up and then the measured window;
+     * counts the commits that end within the window.
+     */
+    private Outcome jdbcLoop(List<Target> targets) throws Exception {
+        String figuresJson = new ObjectMapper().writeValueAsString(new ObjectMapper().readValue(FIGURES, Map.class));
+        AtomicInteger next = new AtomicInteger();
+        String load = loadAverage();
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+        long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(MEASURED_SECONDS);
+        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lastMeasured = new java.util.concurrent.atomic.AtomicLong(measureFrom);
+        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int lane = 0; lane < IN_FLIGHT; lane++) {
+                running.add(lanes.submit(() -> {
+                    while (true) {
+                        int index = next.getAndIncrement();
+                        if (System.nanoTime() >= measureUntil || index >= targets.size()) {
+                            return null;
+                        }
+                        Target target = targets.get(index);
+                        try {
+                            insertRows(dataSource, new BareSubmission(target.requestId(), target.accountId(), CYCLE, "X",
+                                    target.dueAt(), administrator(target.administrator()), null), figuresJson);
+                            created.incrementAndGet();
+                        } catch (SQLException | RuntimeException e) {
+                            if (refusals.size() < 5) {
+                                refusals.add(e.toString());
+                            }
+                        }
+                        long now = System.nanoTime();
+                        answered.incrementAndGet();
+                        if (now >= measureFrom && now < measureUntil) {
+                            measured.incrementAndGet();
+                            lastMeasured.accumulateAndGet(now, Math::max);
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> lane : running) {
+                lane.get(WARM_UP_SECONDS + MEASURED_SECONDS + 120, TimeUnit.SECONDS);
+            }
+        } finally {
+            lanes.shutdownNow();
+        }
+        if (next.get() >= targets.size()) {
+            System.out.printf("INTAKE BENCHMARK warning: the %d prepared requests ran out before the window ended%n", targets.size());
+        }
+        double seconds = Math.max(1, lastMeasured.get() - measureFrom) / 1e9;
+        return new Outcome(answered.get(), created.get(), measured.get(), seconds, refusals, load);
+    }
+
+    /**
      * Request {@code i} is due at {@code start + i / rate}; its latency runs from that instant to
      * its answer, however late the client managed to send it (no coordinated omission). The first
      * {@code warmUp} requests are sent but not recorded.
@@ -540,7 +626,9 @@ class IntakeLoadBenchmarkTest {
         return outcomes.stream().max(java.util.Comparator.comparingDouble(Outcome::throughput)).orElseThrow();
     }
 
-    private static void report(StatementCounts statements, List<Outcome> bare, List<Outcome> intake, double rate, Outcome fixed, Histogram latency) {
+    private static void report(StatementCounts statements, List<Outcome> database, List<Outcome> bare, List<Outcome> intake,
+                               double rate, Outcome fixed, Histogram latency) {
+        Outcome bestDatabase = best(database);
         Outcome bestBare = best(bare);
         Outcome bestIntake = best(intake);
         System.out.println("INTAKE BENCHMARK ------------------------------------------------------------");
@@ -550,26 +638,46 @@ class IntakeLoadBenchmarkTest {
         System.out.printf("INTAKE BENCHMARK setup: X accounts with an open cycle request each, %d administrators in all%n",
                 ADMINISTRATORS);
         System.out.printf("INTAKE BENCHMARK closed loop: %d in flight over %d HTTP/1.1 keep-alive connections, warm-up %d s, "
-                + "measured %d s, %d rounds of (b) then (a)%n", IN_FLIGHT, IN_FLIGHT, WARM_UP_SECONDS, MEASURED_SECONDS, ROUNDS);
+                + "measured %d s, %d rounds of (c) then (b) then (a)%n", IN_FLIGHT, IN_FLIGHT, WARM_UP_SECONDS, MEASURED_SECONDS, ROUNDS);
         System.out.printf("INTAKE BENCHMARK SQL statements per request (Hibernate statistics, %d sequential requests each): "
                 + "(a) intake %.1f in %.1f transactions, of which reading the answer back (as GET /api/submissions/{id}) %.1f; "
                 + "(b) bare 2 in 1 transaction (plain JDBC)%n", STATEMENT_SAMPLE, statements.intake(), statements.intakeTransactions(),
                 statements.readBack());
         for (int round = 0; round < bare.size(); round++) {
-            System.out.printf("INTAKE BENCHMARK round %d: (b) %6.0f req/s [load average %s], (a) %6.0f submissions/s [load average %s]%n",
-                    round + 1, bare.get(round).throughput(), bare.get(round).load(), intake.get(round).throughput(),
+            System.out.printf("INTAKE BENCHMARK round %d: (c) %6.0f inserts/s [load average %s], (b) %6.0f req/s [load average %s],"
+                            + " (a) %6.0f submissions/s [load average %s]%n", round + 1, database.get(round).throughput(),
+                    database.get(round).load(), bare.get(round).throughput(), bare.get(round).load(), intake.get(round).throughput(),
                     intake.get(round).load());
         }
+        System.out.printf("INTAKE BENCHMARK (c) database alone : %8.0f inserts/s (best window: %d committed in %.1f s)%n",
+                bestDatabase.throughput(), bestDatabase.measured(), bestDatabase.seconds());
         System.out.printf("INTAKE BENCHMARK (b) bare insert    : %8.0f req/s (best window: %d answered in %.1f s)%n",
                 bestBare.throughput(), bestBare.measured(), bestBare.seconds());
         System.out.printf("INTAKE BENCHMARK (a) intake         : %8.0f submissions/s (best window: %d answered in %.1f s)%n",
                 bestIntake.throughput(), bestIntake.measured(), bestIntake.seconds());
         System.out.printf("INTAKE BENCHMARK ratio a/b          : %8.1f %%%n", 100 * bestIntake.throughput() / bestBare.throughput());
+        System.out.printf("INTAKE BENCHMARK ratio b/c          : %8.1f %%%n", 100 * bestBare.throughput() / bestDatabase.throughput());
         System.out.printf("INTAKE BENCHMARK (a) at a fixed %.0f submissions/s for %.1f s (%d recorded, from intended send time, "
                         + "load average %s): p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
                 rate, fixed.seconds(), fixed.measured(), fixed.load(), latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, latency.getMaxValue() / 1e3);
         System.out.println("INTAKE BENCHMARK ------------------------------------------------------------");
+
+        String section = "Submission intake (submissions-service)";
+        String closed = String.format(Locale.ROOT, "closed loop, %d in flight, best of %d × %d s", IN_FLIGHT, ROUNDS, MEASURED_SECONDS);
+        double a = bestIntake.throughput();
+        double b = bestBare.throughput();
+        BenchmarkFigures.recordAgainst(section, "(a) intake: token, validation, outbox (" + closed + ")", a, "submissions/s", b,
+                "(b) bare endpoint", "≥ 70 % of (b) and ≥ 1,000/s", a >= 0.7 * b && a >= 1_000);
+        BenchmarkFigures.recordAgainst(section, "(b) bare endpoint: the same two rows over HTTP (" + closed + ")", b,
+                "submissions/s", bestDatabase.throughput(), "(c) database alone", "", null);
+        BenchmarkFigures.record(section, "(c) database alone: the same rows, plain JDBC loop, same pool (" + closed + ")",
+                bestDatabase.throughput(), "submissions/s", "", null);
+        String fixedRate = String.format(Locale.ROOT, "(a) at a fixed %,.0f/s (half its maximum) for %.0f s, from intended send time",
+                rate, fixed.seconds());
+        BenchmarkFigures.record(section, fixedRate + ": p50", latency.getValueAtPercentile(50) / 1e3, "ms", "", null);
+        BenchmarkFigures.record(section, fixedRate + ": p99", latency.getValueAtPercentile(99) / 1e3, "ms", "", null);
+        BenchmarkFigures.record(section, fixedRate + ": p999", latency.getValueAtPercentile(99.9) / 1e3, "ms", "", null);
     }
 
     /** The 1-minute load average when a phase starts: other work on a shared machine shows here. */
