@@ -85,7 +85,7 @@ class OpenApiDocumentsTest {
             softly.assertThat(document.path("components").path("schemas").path("Problem").path("properties").has("errors"))
                     .as("%s: the Problem schema", service).isTrue();
             operations(document).forEach((name, operation) -> {
-                List<String> expected = new ArrayList<>(List.of("400", "500"));
+                List<String> expected = new ArrayList<>(List.of("400", "500", "503"));
                 if (operation.has("requestBody")) {
                     expected.addAll(List.of("413", "415"));
                 }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Adds to every operation of a service the problem responses that the shared library answers for
  * any endpoint (api-conventions.md): 400 (malformed body or parameter), 401 and 403 where the
- * operation needs a token, 413 and 415 where it reads a body, 500 (only a log reference). Each is
+ * operation needs a token, 413 and 415 where it reads a body, 503 with {@code Retry-After} (the database cannot be
+ * reached: ProblemMappers), 500 (only a log reference). Each is
  * {@code application/problem+json} with the {@code Problem} schema and a Spanish example. A response
  * the operation declares itself (a 400 with its own description, a 404, a 409…) is kept as it is.
  * An operation that names no role (the public check) gets an explicit empty {@code security}, and a
@@ -46,6 +47,9 @@ public class ProblemResponsesFilter implements OASFilter {
             "Cuerpo demasiado grande", "El cuerpo de la petición excede el máximo de 2 MB.", false);
     static final Generic UNSUPPORTED_MEDIA_TYPE = new Generic("415", "El tipo de contenido del cuerpo no es el que la operación acepta",
             "Tipo de contenido no admitido", "Envíe el cuerpo como application/json.", false);
+    static final Generic SERVICE_UNAVAILABLE = new Generic("503",
+            "El servicio no puede atender por ahora (su base de datos no responde); repita la petición tras Retry-After",
+            "Servicio no disponible", "La base de datos no responde por ahora; nada se guardó. Intente de nuevo en unos segundos.", false);
     static final Generic SERVER_ERROR = new Generic("500", "Error interno; el cuerpo solo lleva una referencia al registro",
             "Error interno", "Ocurrió un error interno. Referencia: 5f1c2a7e-0b7d-4d1e-9a51-3c0f8f2b6d10.", false);
 
@@ -88,6 +92,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             add(responses, PAYLOAD_TOO_LARGE);
             add(responses, UNSUPPORTED_MEDIA_TYPE);
+        }
+        boolean ownUnavailable = responses.getAPIResponse(SERVICE_UNAVAILABLE.status()) != null;
+        add(responses, SERVICE_UNAVAILABLE);
+        if (!ownUnavailable) {
+            responses.getAPIResponse(SERVICE_UNAVAILABLE.status()).addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Segundos que conviene esperar antes de repetir la petición")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
         add(responses, SERVER_ERROR);
     }

@@ -25,7 +25,8 @@ class ProblemResponsesFilterTest {
         filter(post);
 
         assertThat(post.getResponses().getAPIResponses().keySet())
-                .containsExactlyInAnyOrder("201", "400", "401", "403", "413", "415", "500");
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "413", "415", "500", "503");
+        assertThat(post.getResponses().getAPIResponse("503").getHeaders()).containsKey("Retry-After");
         APIResponse badRequest = post.getResponses().getAPIResponse("400");
         assertThat(badRequest.getContent().getMediaType(PROBLEM).getSchema().getRef())
                 .isEqualTo("#/components/schemas/Problem");
@@ -61,7 +62,7 @@ class ProblemResponsesFilterTest {
         filter(verify);
 
         assertThat(verify.getSecurity()).isEmpty();
-        assertThat(verify.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "500");
+        assertThat(verify.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "500", "503");
     }
 
     @Test
