@@ -241,6 +241,7 @@ public abstract class ApiConventionsContract {
     @Test
     void shouldRefuseABodyJustOverTheLimitAsAProblem() {
         long limit = configuredBytes("api.max-body-size", "2M");
+        Set<String> readAtTheLimit = new java.util.HashSet<>();
         SoftAssertions softly = new SoftAssertions();
         for (Operation operation : operations()) {
             for (String mediaType : operation.bodyMediaTypes()) {
@@ -254,7 +255,11 @@ public abstract class ApiConventionsContract {
                 expectRefusal(softly, operation, mediaType + " of " + over.length + " bytes with Content-Length", announced, 413);
                 Response chunked = operation.callChunked(mediaType, over);
                 expectRefusal(softly, operation, mediaType + " of " + over.length + " bytes chunked", chunked, 413);
-                // At the limit the body is read: whatever the operation makes of it, it is not refused for its size.
+                if (!readAtTheLimit.add(mediaType)) {
+                    continue;
+                }
+                // At the limit the body is read (one operation per media type: the limit is one filter for all):
+                // whatever the operation makes of it, it is not refused for its size.
                 Response atLimit = operation.send(Map.of(), mediaType, paddedBody(mediaType, limit), null);
                 expectNoServerError(softly, operation, mediaType + " of " + limit + " bytes", atLimit);
                 softly.assertThat(atLimit.statusCode()).as(operation + " a body of exactly the limit is not too large").isNotEqualTo(413);
@@ -266,7 +271,7 @@ public abstract class ApiConventionsContract {
     @Test
     void shouldRefuseAHugeStringFieldNamingIt() {
         // Far beyond every field's maximum length (api.max-text-length, or its own @Size), well within the body limit.
-        JsonNode huge = NODES.textNode("x".repeat(1_000_000));
+        JsonNode huge = NODES.textNode("x".repeat(100_000));
         SoftAssertions softly = new SoftAssertions();
         for (Operation operation : operations()) {
             JsonNode body = operation.jsonBodySchema();
@@ -280,7 +285,7 @@ public abstract class ApiConventionsContract {
                     continue;
                 }
                 Response response = operation.call(Map.of(), "application/json", replaced(sample, field.path(), huge));
-                expectRefusal(softly, operation, field.path() + "=<1000000 characters>", response, 400);
+                expectRefusal(softly, operation, field.path() + "=<100000 characters>", response, 400);
                 expectFieldNamed(softly, operation, field.path(), response);
             }
         }
