@@ -279,14 +279,20 @@ public abstract class ApiConventionsContract {
                 continue;
             }
             JsonNode sample = sample(body, 0);
+            // When the sample itself is refused naming fields (an id that must exist, a hash that must be uploaded), the
+            // operation may stop at those before it reads the huge one: then it must only be refused.
+            boolean sampleNamesFields = read(operation.call(Map.of(), "application/json", sample.toString())).path("errors")
+                    .findValues("field").stream().anyMatch(field -> !field.asText().isEmpty());
             for (FieldCase field : fields(sample, body, "")) {
                 JsonNode schema = field.schema();
                 if (!schema.path("type").asText().equals("string") || schema.has("format") || schema.has("enum")) {
                     continue;
                 }
                 Response response = operation.call(Map.of(), "application/json", replaced(sample, field.path(), huge));
-                expectRefusal(softly, operation, field.path() + "=<100000 characters>", response, 400);
-                expectFieldNamed(softly, operation, field.path(), response);
+                expectRefusal(softly, operation, field.path() + "=<100000 characters>", response, sampleNamesFields ? 0 : 400);
+                if (!sampleNamesFields) {
+                    expectFieldNamed(softly, operation, field.path(), response);
+                }
             }
         }
         softly.assertAll();
