@@ -100,6 +100,8 @@ class ObjectLevelAccessTest {
                 .probing("GET /api/reports/semiannual/{cycle}")
                 .probing("GET /api/reports/annual/{year}")
                 .expectEveryOperationAccountedFor(Map.of(
+                        "GET /api/registry/accounts/{id}", "The registry projection is read only by CNCS and integration, who "
+                                + "see every account (InventoryProjectionTest; the role matrix proves the 403 to everybody else).",
                         "GET /api/operations/rebuilds/{id}", "A read-model rebuild is an operator's (CNCS) act on the service "
                                 + "itself, of no area; the role matrix proves the 403 to everybody else.",
                         "POST /api/operations/dead-letters/{id}/replay", "Dead letters are an operator's (CNCS) records of the "
