@@ -324,6 +324,20 @@ public abstract class ApiConventionsContract {
         softly.assertAll();
     }
 
+    /** The "nothing stored" check itself: a row written between two readings shows, and so does its removal. */
+    @Test
+    void shouldSeeARowWrittenBetweenTwoReadings() throws Exception {
+        String aggregate = "sondeo-" + UUID.randomUUID();
+        Map<String, String> before = storedState().read();
+        try (var connection = database().getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("insert into aggregate_sequence (aggregate_id, last_sequence) values ('" + aggregate + "', 1)");
+            assertThat(storedState().changedSince(before)).as("a row written shows").anySatisfy(
+                    changed -> assertThat(changed).startsWith("aggregate_sequence "));
+            statement.executeUpdate("delete from aggregate_sequence where aggregate_id = '" + aggregate + "'");
+        }
+        assertThat(storedState().changedSince(before)).as("removed again, the table reads as before").isEmpty();
+    }
+
     /** A body of exactly {@code bytes} bytes of the media type: a JSON object with one long text field, or text. */
     private static byte[] paddedBody(String mediaType, long bytes) {
         String opening = mediaType.contains("json") ? "{\"relleno\":\"" : "";
