@@ -28,10 +28,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The API conventions (shared/spec/api-conventions.md), checked on every operation of a service's
  * own OpenAPI document: a request with hostile values (NUL and control characters, wrong JSON types,
- * extreme numbers and dates, malformed ids, unknown fields, huge pages) never gets a 5xx, is refused
- * as {@code application/problem+json}, never has a wrong type accepted, and a refused parameter is
- * named. A service runs it with a {@code @QuarkusTest} subclass; a new endpoint is covered by being
- * in the document.
+ * extreme numbers and dates, malformed ids, unknown fields, huge pages, a body one byte over
+ * {@code api.max-body-size} with and without Content-Length, a string field of 100,000 characters,
+ * JSON nested 5,000 deep) never gets a 5xx, is refused as {@code application/problem+json}, never
+ * has a wrong type accepted, and a refused parameter or field is named. Every mutating request is
+ * sent between two readings of the service's database ({@link StoredState}): a refused one (4xx)
+ * must leave it as it was. A service runs it with a {@code @QuarkusTest} subclass that hands over
+ * its DataSource; a new endpoint is covered by being in the document.
  */
 public abstract class ApiConventionsContract {
 
