@@ -9,9 +9,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -49,6 +52,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ApiConventionsTest extends ApiConventionsContract {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    protected DataSource database() {
+        return dataSource;
+    }
+
 
     public enum Network { FACEBOOK, INSTAGRAM, THREADS }
 

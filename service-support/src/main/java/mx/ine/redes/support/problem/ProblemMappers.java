@@ -290,8 +290,9 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            // A node inside a list carries the index of its element, which belongs to the list's name.
-            if (node.isInIterable() && !name.isEmpty()) {
+            // A node inside a list carries the index of its element, which belongs to the list's name; when the
+            // list is the body itself, the index comes first ([0].description), as in a JSON refusal.
+            if (node.isInIterable() && (!name.isEmpty() || parameter != null && node.getKind() == ElementKind.PROPERTY)) {
                 name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
             if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {

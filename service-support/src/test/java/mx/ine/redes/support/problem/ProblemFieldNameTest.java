@@ -59,6 +59,19 @@ class ProblemFieldNameTest {
     public void page(@jakarta.validation.constraints.Min(0) int size) {
     }
 
+    public void replaceAll(@Valid List<@Valid Contact> contacts) {
+    }
+
+    @Test
+    void shouldNameAFieldOfAnElementOfABodyThatIsAListWithItsIndex() throws Exception {
+        Method method = ProblemFieldNameTest.class.getMethod("replaceAll", List.class);
+        Set<ConstraintViolation<ProblemFieldNameTest>> violations = validator.forExecutables()
+                .validateParameters(this, method, new Object[] {List.of(new Contact("ana@ine.mx"), new Contact(" "))});
+
+        assertThat(violations).extracting(violation -> ProblemMappers.fieldName(violation.getPropertyPath()))
+                .containsExactly("[1].email");
+    }
+
     private Set<ConstraintViolation<ProblemFieldNameTest>> validate(Request request) throws Exception {
         Method method = ProblemFieldNameTest.class.getMethod("register", Request.class);
         return validator.forExecutables().validateParameters(this, method, new Object[] {request});

@@ -21,16 +21,20 @@ import java.util.Set;
 import java.util.UUID;
 import mx.ine.redes.support.security.Roles;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API conventions (shared/spec/api-conventions.md), checked on every operation of a service's
  * own OpenAPI document: a request with hostile values (NUL and control characters, wrong JSON types,
- * extreme numbers and dates, malformed ids, unknown fields, huge pages) never gets a 5xx, is refused
- * as {@code application/problem+json}, never has a wrong type accepted, and a refused parameter is
- * named. A service runs it with a {@code @QuarkusTest} subclass; a new endpoint is covered by being
- * in the document.
+ * extreme numbers and dates, malformed ids, unknown fields, huge pages, a body one byte over
+ * {@code api.max-body-size} with and without Content-Length, a string field of 100,000 characters,
+ * JSON nested 5,000 deep) never gets a 5xx, is refused as {@code application/problem+json}, never
+ * has a wrong type accepted, and a refused parameter or field is named. Every mutating request is
+ * sent between two readings of the service's database ({@link StoredState}): a refused one (4xx)
+ * must leave it as it was. A service runs it with a {@code @QuarkusTest} subclass that hands over
+ * its DataSource; a new endpoint is covered by being in the document.
  */
 public abstract class ApiConventionsContract {
 
@@ -39,6 +43,30 @@ public abstract class ApiConventionsContract {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     private JsonNode document;
+    private StoredState storedState;
+    /** What refused requests changed in the database, noted by {@link Operation#call} and asserted after each test. */
+    private final List<String> storedByRefusals = new ArrayList<>();
+
+    /**
+     * The service's own database (its injected {@code AgroalDataSource}), read around every mutating
+     * request to prove that a refused one stored nothing.
+     */
+    protected abstract javax.sql.DataSource database();
+
+    /**
+     * Tables the "nothing stored" check does not read, because no request writes them (see
+     * {@link StoredState}); a service adds its own with the reason where it overrides this.
+     */
+    protected Set<String> notWrittenByRequests() {
+        return StoredState.NOT_WRITTEN_BY_REQUESTS;
+    }
+
+    private StoredState storedState() {
+        if (storedState == null) {
+            storedState = new StoredState(database(), notWrittenByRequests());
+        }
+        return storedState;
+    }
 
     /** A bearer token with every role, so that a refusal is never about who asks. */
     protected String allRolesToken() {
@@ -57,6 +85,14 @@ public abstract class ApiConventionsContract {
             document = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         }
         assertThat(operations()).as("operations in the service's OpenAPI document").isNotEmpty();
+        storedByRefusals.clear();
+        // Events of earlier test classes may still be applied; the readings start once they are.
+        storedState().awaitQuiet(10_000);
+    }
+
+    @AfterEach
+    void expectNothingStoredByARefusedRequest() {
+        assertThat(storedByRefusals).as("what refused (4xx) requests stored; a refusal must change nothing").isEmpty();
     }
 
     @Test
@@ -205,6 +241,126 @@ public abstract class ApiConventionsContract {
         }
     }
 
+    @Test
+    void shouldRefuseABodyJustOverTheLimitAsAProblem() {
+        long limit = configuredBytes("api.max-body-size", "2M");
+        Set<String> readAtTheLimit = new java.util.HashSet<>();
+        SoftAssertions softly = new SoftAssertions();
+        for (Operation operation : operations()) {
+            for (String mediaType : operation.bodyMediaTypes()) {
+                // A multipart body (evidence files) has its own, larger limit and per-file limits, proved by
+                // the evidence tests of the service that accepts files; its files are streamed to disk.
+                if (mediaType.startsWith("multipart/")) {
+                    continue;
+                }
+                byte[] over = paddedBody(mediaType, limit + 1);
+                Response announced = operation.send(Map.of(), mediaType, over, null);
+                expectRefusal(softly, operation, mediaType + " of " + over.length + " bytes with Content-Length", announced, 413);
+                Response chunked = operation.callChunked(mediaType, over);
+                expectRefusal(softly, operation, mediaType + " of " + over.length + " bytes chunked", chunked, 413);
+                if (!readAtTheLimit.add(mediaType)) {
+                    continue;
+                }
+                // At the limit the body is read (one operation per media type: the limit is one filter for all):
+                // whatever the operation makes of it, it is not refused for its size.
+                Response atLimit = operation.send(Map.of(), mediaType, paddedBody(mediaType, limit), null);
+                expectNoServerError(softly, operation, mediaType + " of " + limit + " bytes", atLimit);
+                softly.assertThat(atLimit.statusCode()).as(operation + " a body of exactly the limit is not too large").isNotEqualTo(413);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void shouldRefuseAHugeStringFieldNamingIt() {
+        // Far beyond every field's maximum length (api.max-text-length, or its own @Size), well within the body limit.
+        JsonNode huge = NODES.textNode("x".repeat(100_000));
+        SoftAssertions softly = new SoftAssertions();
+        for (Operation operation : operations()) {
+            JsonNode body = operation.jsonBodySchema();
+            if (body == null) {
+                continue;
+            }
+            JsonNode sample = sample(body, 0);
+            // When the sample itself is refused naming fields (an id that must exist, a hash that must be uploaded), the
+            // operation may stop at those before it reads the huge one: then it must only be refused.
+            boolean sampleNamesFields = read(operation.call(Map.of(), "application/json", sample.toString())).path("errors")
+                    .findValues("field").stream().anyMatch(field -> !field.asText().isEmpty());
+            for (FieldCase field : fields(sample, body, "")) {
+                JsonNode schema = field.schema();
+                if (!schema.path("type").asText().equals("string") || schema.has("format") || schema.has("enum")) {
+                    continue;
+                }
+                Response response = operation.call(Map.of(), "application/json", replaced(sample, field.path(), huge));
+                expectRefusal(softly, operation, field.path() + "=<100000 characters>", response, sampleNamesFields ? 0 : 400);
+                if (!sampleNamesFields) {
+                    expectFieldNamed(softly, operation, field.path(), response);
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedJsonAsAProblem() {
+        int depth = 5_000;
+        String nestedArrays = "[".repeat(depth) + "]".repeat(depth);
+        String nestedObjects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+        SoftAssertions softly = new SoftAssertions();
+        for (Operation operation : operations()) {
+            JsonNode body = operation.jsonBodySchema();
+            if (body == null) {
+                continue;
+            }
+            Response arrays = operation.call(Map.of(), "application/json", nestedArrays);
+            expectRefusal(softly, operation, depth + " nested arrays", arrays, 400);
+            Response objects = operation.call(Map.of(), "application/json", nestedObjects);
+            expectRefusal(softly, operation, depth + " nested objects", objects, 400);
+            JsonNode sample = sample(body, 0);
+            if (sample instanceof ObjectNode object && object.size() > 0) {
+                String first = object.fieldNames().next();
+                String inField = replaced(sample, first, NODES.textNode("@@anidado@@")).replace("\"@@anidado@@\"", nestedArrays);
+                Response response = operation.call(Map.of(), "application/json", inField);
+                expectRefusal(softly, operation, first + "=" + depth + " nested arrays", response, 400);
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** The "nothing stored" check itself: a row written between two readings shows, and so does its removal. */
+    @Test
+    void shouldSeeARowWrittenBetweenTwoReadings() throws Exception {
+        String aggregate = "sondeo-" + UUID.randomUUID();
+        Map<String, String> before = storedState().read();
+        try (var connection = database().getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("insert into aggregate_sequence (aggregate_id, last_sequence) values ('" + aggregate + "', 1)");
+            assertThat(storedState().changedSince(before)).as("a row written shows").anySatisfy(
+                    changed -> assertThat(changed).startsWith("aggregate_sequence "));
+            statement.executeUpdate("delete from aggregate_sequence where aggregate_id = '" + aggregate + "'");
+        }
+        assertThat(storedState().changedSince(before)).as("removed again, the table reads as before").isEmpty();
+    }
+
+    /** A body of exactly {@code bytes} bytes of the media type: a JSON object with one long text field, or text. */
+    private static byte[] paddedBody(String mediaType, long bytes) {
+        String opening = mediaType.contains("json") ? "{\"relleno\":\"" : "";
+        String closing = mediaType.contains("json") ? "\"}" : "";
+        return (opening + "x".repeat((int) bytes - opening.length() - closing.length()) + closing).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A memory size of the service's configuration ({@code 2M}, {@code 512K}, bytes), as Quarkus reads it. */
+    private static long configuredBytes(String key, String fallback) {
+        String value = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(key, String.class)
+                .orElse(fallback).strip().toUpperCase(java.util.Locale.ROOT);
+        long unit = switch (value.charAt(value.length() - 1)) {
+            case 'K' -> 1024L;
+            case 'M' -> 1024L * 1024;
+            case 'G' -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        return Long.parseLong(unit == 1 ? value : value.substring(0, value.length() - 1)) * unit;
+    }
+
     // --- the operations of the document -------------------------------------------------------
 
     /** One operation of the document, callable with hostile values in one place. */
@@ -278,8 +434,12 @@ public abstract class ApiConventionsContract {
             return call(values, contentType, body, null);
         }
 
-        /** Calls the operation with {@code values} for the named parameters and harmless ones for the other path parameters. */
         Response call(Map<String, String> values, String contentType, String body, String language) {
+            return send(values, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), language);
+        }
+
+        /** Calls the operation with {@code values} for the named parameters and harmless ones for the other path parameters. */
+        Response send(Map<String, String> values, String contentType, byte[] body, String language) {
             String target = path;
             Map<String, String> query = new LinkedHashMap<>();
             for (JsonNode parameter : parameters()) {
@@ -305,7 +465,7 @@ public abstract class ApiConventionsContract {
                 request.header("Accept-Language", language);
             }
             if (body != null) {
-                request.contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
+                request.contentType(contentType).body(body);
             } else if (!bodyMediaTypes().isEmpty()) {
                 String type = bodyMediaTypes().getFirst();
                 JsonNode schema = jsonBodySchema();
@@ -313,7 +473,42 @@ public abstract class ApiConventionsContract {
                 request.contentType(type).body((type.contains("json") && schema != null ? sample(schema, 0).toString() : "")
                         .getBytes(StandardCharsets.UTF_8));
             }
-            return request.request(method.toUpperCase(), url.toString());
+            return refusalsStoreNothing(() -> request.request(method.toUpperCase(), url.toString()), url, body);
+        }
+
+        /**
+         * Sends a mutating request between two readings of the database, and notes what a refused one
+         * (4xx) changed: a refusal changes nothing (api-conventions, "Bad input ... changes nothing").
+         */
+        private Response refusalsStoreNothing(java.util.function.Supplier<Response> send, CharSequence url, byte[] body) {
+            if (method.equals("get")) {
+                return send.get();
+            }
+            Map<String, String> before = storedState().read();
+            Response response = send.get();
+            if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                List<String> changed = storedState().changedSince(before);
+                if (!changed.isEmpty()) {
+                    String sent = body == null ? "" : printable(new String(body, 0, Math.min(body.length, 160), StandardCharsets.UTF_8));
+                    storedByRefusals.add(method.toUpperCase() + " " + printable(url.toString()) + " " + sent + " answered "
+                            + response.statusCode() + " yet changed " + changed);
+                }
+            }
+            return response;
+        }
+
+        /** Sends {@code body} with no announced length (chunked), so that only the counting reader can stop it. */
+        Response callChunked(String contentType, byte[] body) {
+            String target = path;
+            for (JsonNode parameter : parameters()) {
+                if (parameter.path("in").asText().equals("path")) {
+                    target = target.replace("{" + parameter.path("name").asText() + "}", encode(harmless(resolve(parameter.path("schema")))));
+                }
+            }
+            String url = target;
+            // A stream of unknown length: rest-assured sends it chunked, without Content-Length.
+            return refusalsStoreNothing(() -> given().urlEncodingEnabled(false).auth().oauth2(allRolesToken()).contentType(contentType)
+                    .body(new java.io.ByteArrayInputStream(body)).request(method.toUpperCase(), url), url, body);
         }
 
         @Override
@@ -598,6 +793,15 @@ public abstract class ApiConventionsContract {
         List<String> named = new ArrayList<>();
         read(response).path("errors").forEach(e -> named.add(e.path("parameter").asText()));
         softly.assertThat(named).as(operation + " names the parameter " + name + ": " + printable(response.asString())).contains(name);
+    }
+
+    private static void expectFieldNamed(SoftAssertions softly, Operation operation, String field, Response response) {
+        if (response.statusCode() != 400) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        read(response).path("errors").forEach(e -> named.add(e.path("field").asText()));
+        softly.assertThat(named).as(operation + " names the field " + field + ": " + printable(response.asString())).contains(field);
     }
 
     private static JsonNode read(Response response) {
