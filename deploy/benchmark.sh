@@ -4,7 +4,7 @@
 # figures through BenchmarkFigures into one file, then that file printed as one table
 # (mx.ine.redes.deploy.BenchmarkTable), also written as Markdown.
 #
-#   bash deploy/benchmark.sh                 # everything, measured honestly (about 35-45 min on 2 cores)
+#   bash deploy/benchmark.sh                 # everything, measured honestly (about 26 min on 2 cores, measured)
 #   bash deploy/benchmark.sh -pl submissions-service -am     # extra arguments go to Maven
 #
 # Shorter (and less steady) figures, through environment variables (the defaults are the benchmarks' own):
