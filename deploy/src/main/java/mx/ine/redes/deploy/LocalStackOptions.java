@@ -78,9 +78,7 @@ public record LocalStackOptions(
                 : findRepository(Path.of("").toAbsolutePath());
         LocalStackOptions options = defaults(repository);
         Path dataDirectory = blank(env.get("LOCAL_STACK_DIR")) ? options.dataDirectory() : Path.of(env.get("LOCAL_STACK_DIR"));
-        List<String> jvmOptions = blank(env.get("LOCAL_SERVICE_JAVA_OPTS"))
-                ? DEFAULT_SERVICE_JVM_OPTIONS
-                : Arrays.stream(env.get("LOCAL_SERVICE_JAVA_OPTS").trim().split("\\s+")).toList();
+        List<String> jvmOptions = serviceJvmOptions(env);
         Duration timeout = blank(env.get("LOCAL_HEALTH_TIMEOUT_SECONDS"))
                 ? DEFAULT_HEALTH_TIMEOUT
                 : Duration.ofSeconds(Long.parseLong(env.get("LOCAL_HEALTH_TIMEOUT_SECONDS").trim()));
@@ -89,6 +87,13 @@ public record LocalStackOptions(
                 port(env, "LOCAL_KAFKA_PORT", DEFAULT_KAFKA_PORT),
                 port(env, "LOCAL_BASE_PORT", DEFAULT_BASE_PORT),
                 timeout, jvmOptions, true, System.out);
+    }
+
+    /** {@code LOCAL_SERVICE_JAVA_OPTS} (split at white space), else {@link #DEFAULT_SERVICE_JVM_OPTIONS}. */
+    public static List<String> serviceJvmOptions(Map<String, String> env) {
+        return blank(env.get("LOCAL_SERVICE_JAVA_OPTS"))
+                ? DEFAULT_SERVICE_JVM_OPTIONS
+                : Arrays.stream(env.get("LOCAL_SERVICE_JAVA_OPTS").trim().split("\\s+")).toList();
     }
 
     public LocalStackOptions withDataDirectory(Path directory) {

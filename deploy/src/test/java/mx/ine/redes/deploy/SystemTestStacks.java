@@ -41,7 +41,7 @@ final class SystemTestStacks {
         int kafkaPort = freePort();
         int basePort = freePortBlock(4);
         LocalStackOptions options = new LocalStackOptions(repository, data, postgresPort, kafkaPort, basePort,
-                Duration.ofSeconds(150), LocalStackOptions.DEFAULT_SERVICE_JVM_OPTIONS, true, System.out);
+                Duration.ofSeconds(150), LocalStackOptions.serviceJvmOptions(System.getenv()), true, System.out);
         List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, basePort, basePort + 1, basePort + 2, basePort + 3));
         for (ServiceProcess.Service service : ServiceProcess.SERVICES) {
             ports.add(options.managementPort(service));

@@ -93,7 +93,7 @@ public class EvaluationCaseService {
             return;
         }
         // Two versions of one request's submission applied at once: the second waits and finds the case.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "evaluation-case:" + requestId).getSingleResult();
         EvaluationCase found = EvaluationCase.<EvaluationCase>find("requestId", requestId).firstResultOptional().orElse(null);
         Instant now = clock.instant();

@@ -142,7 +142,7 @@ public class RequestService implements NoticeSubjects {
         }
         DeadlineCalculator calculator = calculator();
         // Two CNCS users opening the same cycle at once: the second waits here and is told it is open.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "review-cycle:" + cycleId).getSingleResult();
         if (ReviewCycle.findByIdOptional(cycleId).isPresent()) {
             throw alreadyOpened(cycleId);
@@ -390,9 +390,7 @@ public class RequestService implements NoticeSubjects {
         request.submittedLate = !onTime;
         request.submissionId = received.submissionId();
         request.awaitingAdministrator = false;
-        timers.cancel(RequestTimers.REMINDER, request.id);
-        timers.cancel(RequestTimers.DUE, request.id);
-        timers.cancel(RequestTimers.COMMITTEE, request.id);
+        timers.cancel(List.of(RequestTimers.REMINDER, RequestTimers.DUE, RequestTimers.COMMITTEE), request.id);
         notifier.cancelQueued(request.id, DEADLINE_NOTICES, "El requerimiento ya fue atendido.");
         if (before == Status.OPEN) {
             return;

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,13 +96,19 @@ public class TimerEngine implements Timers {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(String kind, UUID subjectId) {
+        cancel(List.of(kind), subjectId);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(Collection<String> kinds, UUID subjectId) {
         // SKIP LOCKED: a timer a sweep is firing right now is left to it; its handler waits for the
         // subject's lock, which the caller holds, and then finds nothing to do.
         entityManager.createNativeQuery("""
                         update timer set status = 'CANCELLED'
-                        where id in (select id from timer where kind = :kind and subject_id = :subject and status = 'PENDING'
+                        where id in (select id from timer where kind in (:kinds) and subject_id = :subject and status = 'PENDING'
                                      for update skip locked)""")
-                .setParameter("kind", kind)
+                .setParameter("kinds", List.copyOf(kinds))
                 .setParameter("subject", subjectId)
                 .executeUpdate();
     }

@@ -1,6 +1,7 @@
 package mx.ine.redes.evaluation.timer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ public interface Timers {
 
     /** Cancels the pending timer, if any; a fired timer stays as it was. */
     void cancel(String kind, UUID subjectId);
+
+    /** Cancels the subject's pending timers of these kinds, in one statement; fired ones stay as they were. */
+    void cancel(Collection<String> kinds, UUID subjectId);
 
     /** When the subject's pending timer of this kind is due (the latest scheduled), if there is one. */
     Optional<Instant> pendingDueAt(String kind, UUID subjectId);
