@@ -148,9 +148,8 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "Una línea coincide con una cuenta registrada al mismo tiempo")
     @APIResponse(responseCode = "422", description = "El archivo tiene errores; no se importó nada")
     public RestResponse<ImportResult> importAccounts(byte[] csv, @Context HttpHeaders headers) {
-        List<Account> imported = importer.importCsv(CsvUpload.text(csv, headers.getMediaType()), caller.email());
-        return RestResponse.status(RestResponse.Status.CREATED,
-                new ImportResult(imported.size(), imported.stream().map(account -> account.id).toList()));
+        List<UUID> imported = importer.importCsv(CsvUpload.text(csv, headers.getMediaType()), caller.email());
+        return RestResponse.status(RestResponse.Status.CREATED, new ImportResult(imported.size(), imported));
     }
 
     @GET

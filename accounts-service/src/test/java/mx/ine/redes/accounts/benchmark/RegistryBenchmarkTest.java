@@ -48,6 +48,7 @@ class RegistryBenchmarkTest {
 
     private static final int ACCOUNTS = 100_000;
     private static final int REQUESTS = 2_000;
+    private static final int IMPORTED_LINES = 1_000;
     private static final String[] NETWORKS = {"X", "FACEBOOK", "INSTAGRAM", "YOUTUBE", "TIKTOK"};
 
     @Inject
@@ -91,6 +92,31 @@ class RegistryBenchmarkTest {
             BenchmarkFigures.record(section, "public " + verify.name() + ", throughput with 4 clients", verify.requestsPerSecond(),
                     "req/s", "", null);
         }
+
+        double importMillis = importOneFile(token);
+        BenchmarkFigures.record(section, String.format(java.util.Locale.ROOT,
+                "CSV import of %,d new accounts in one file (one transaction, all or nothing), into %,d", IMPORTED_LINES,
+                ACCOUNTS), importMillis, "ms", "", null);
+    }
+
+    /** One file of {@value #IMPORTED_LINES} new accounts through {@code POST /api/accounts/import}: the time to its 201. */
+    private double importOneFile(String token) throws Exception {
+        StringBuilder csv = new StringBuilder("url,network,handle,displayName,kind,areaCode\n");
+        for (int i = 0; i < IMPORTED_LINES; i++) {
+            csv.append(",X,csvbench").append(i).append(",Cuenta importada ").append(i).append(",INSTITUTIONAL,BJDE-")
+                    .append(String.format("%03d", 1 + i % 300)).append('\n');
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/accounts/import"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
+                .timeout(java.time.Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("the import answered " + response.statusCode() + ": " + response.body());
+        }
+        System.out.printf("REGISTRY BENCHMARK CSV import of %,d accounts in one file: %.0f ms%n", IMPORTED_LINES, millis);
+        return millis;
     }
 
     /** What the table records of one request: its latency alone (1 client) and its throughput (4 clients). */
