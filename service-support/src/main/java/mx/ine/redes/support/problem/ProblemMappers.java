@@ -190,18 +190,28 @@ public class ProblemMappers {
      * under load). Whatever the transaction wrote was rolled back with it.
      */
     private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
-        LOG.warnf("Database unreachable, answered 503: %s", e);
+        boolean busy = poolExhausted(e);
+        LOG.warnf("%s, answered 503: %s", busy ? "No database connection free in time" : "Database unreachable", e);
         boolean english = english(headers);
-        String detail = english ? "The database cannot be reached right now; nothing was changed. Try again in a few seconds."
-                : "La base de datos no está disponible en este momento; no se cambió nada. Intente de nuevo en unos segundos.";
+        String detail;
+        if (busy) {
+            // Every connection was in use for the whole wait: the service is overloaded, the database is up.
+            detail = english ? "The service is handling more requests than it can right now and could not complete this one."
+                    + " Try again in a few seconds."
+                    : "El servicio atiende en este momento más solicitudes de las que puede y no pudo completar esta."
+                    + " Intente de nuevo en unos segundos.";
+        } else {
+            detail = english ? "The database cannot be reached right now; nothing was changed. Try again in a few seconds."
+                    : "La base de datos no está disponible en este momento; no se cambió nada. Intente de nuevo en unos segundos.";
+        }
         return Response.fromResponse(respond(new Problem(type(503), ProblemTexts.title(503, english), 503, detail, path(uri),
                 List.of()))).header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS)).build();
     }
 
     /**
      * Whether a failure is the database being out of reach: a connection that cannot be made or was
-     * lost (SQLState class 08), the server shutting down or starting (57P01-57P03), or the pool
-     * finding no connection in time.
+     * lost (SQLState class 08), the server shutting down or starting (57P01-57P03), no new connection
+     * made in time, or every connection of the pool in use for the whole wait ({@link #poolExhausted}).
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -215,9 +225,23 @@ public class ProblemMappers {
                         || state.equals("57P03"))) {
                     return true;
                 }
-                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                if (sql.getMessage() != null && (sql.getMessage().startsWith("Acquisition timeout")
+                        || sql.getMessage().equals(POOL_EXHAUSTED))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Agroal's words when every connection of the pool stayed in use for the whole acquisition timeout. */
+    private static final String POOL_EXHAUSTED = "Sorry, acquisition timeout!";
+
+    /** Whether a failure is the connection pool finding no free connection in time (an overload, not an outage). */
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && POOL_EXHAUSTED.equals(sql.getMessage())) {
+                return true;
             }
         }
         return false;

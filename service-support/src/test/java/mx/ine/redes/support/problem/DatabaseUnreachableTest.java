@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** Which failures are the database out of reach (503, try again) rather than a fault of the server (500). */
+/** Which failures are the database out of reach or the pool exhausted (503, try again) rather than a fault of the server (500). */
 class DatabaseUnreachableTest {
 
     @Test
@@ -31,6 +31,18 @@ class DatabaseUnreachableTest {
         assertThat(ProblemMappers.databaseUnreachable(new SQLTransientConnectionException("no connection"))).isTrue();
         assertThat(ProblemMappers.databaseUnreachable(new SQLException("Acquisition timeout while waiting for new connection")))
                 .isTrue();
+    }
+
+    @Test
+    void shouldTellAPoolWithNoFreeConnectionFromADatabaseOutOfReach() {
+        // Agroal's exception when all connections stayed in use for the acquisition timeout, as Hibernate wraps it.
+        Throwable busy = new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertThat(ProblemMappers.databaseUnreachable(busy)).isTrue();
+        assertThat(ProblemMappers.poolExhausted(busy)).isTrue();
+        assertThat(ProblemMappers.poolExhausted(new SQLException("Connection to 127.0.0.1:15432 refused", "08001"))).isFalse();
+        assertThat(ProblemMappers.poolExhausted(new SQLException("Acquisition timeout while waiting for new connection")))
+                .isFalse();
     }
 
     @Test
