@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mx.ine.redes.events.EventJson;
+import java.util.concurrent.atomic.AtomicReference;
 import mx.ine.redes.events.MalformedEventException;
-import mx.ine.redes.events.UnknownEventTypeException;
+import mx.ine.redes.support.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -63,25 +63,39 @@ public class EventConsumption {
     /** Applies one record through its consumer's handler; returns only once it is applied or parked. */
     public void consume(RecordHandler handler, ConsumerRecord<String, String> record) {
         gauges.track(record.topic(), handler.consumerName());
-        String undecodable = undecodable(record.value());
-        if (undecodable != null) {
-            LOG.warnf("%s parks record %s-%d@%d, which cannot be decoded: %s", handler.consumerName(), record.topic(),
-                    record.partition(), record.offset(), undecodable);
-            untilDone(handler, record, "park", () -> deadLetters.park(handler.consumerName(), record.topic(),
-                    record.partition(), record.offset(), record.key(), record.value(), undecodable));
-            gauges.refresh();
+        Inbox.Decoded decoded;
+        try {
+            decoded = Inbox.decode(record.value());
+        } catch (MalformedEventException malformed) {
+            park(handler, record, malformed.getMessage());
             return;
         }
-        untilDone(handler, record, "apply",
-                () -> QuarkusTransaction.requiringNew().run(() -> handler.apply(record.value())));
+        // Decoded once: the handler's inbox reuses this decoding instead of reading the record again. A retry
+        // decodes afresh: the attempt that failed may have changed what the decoded payload holds.
+        AtomicReference<Inbox.Decoded> firstAttempt = new AtomicReference<>(decoded);
+        untilDone(handler, record, "apply", () -> {
+            Runnable apply = () -> QuarkusTransaction.requiringNew().run(() -> handler.apply(record.value()));
+            Inbox.Decoded reused = firstAttempt.getAndSet(null);
+            if (reused != null) {
+                Inbox.withDecoded(reused, apply);
+            } else {
+                apply.run();
+            }
+        });
+    }
+
+    private void park(RecordHandler handler, ConsumerRecord<String, String> record, String undecodable) {
+        LOG.warnf("%s parks record %s-%d@%d, which cannot be decoded: %s", handler.consumerName(), record.topic(),
+                record.partition(), record.offset(), undecodable);
+        untilDone(handler, record, "park", () -> deadLetters.park(handler.consumerName(), record.topic(),
+                record.partition(), record.offset(), record.key(), record.value(), undecodable));
+        gauges.refresh();
     }
 
     /** @return why the record cannot be decoded, or {@code null} if it can (an unknown type can: it is skipped) */
     static String undecodable(String value) {
         try {
-            EventJson.read(value);
-            return null;
-        } catch (UnknownEventTypeException unknown) {
+            Inbox.decode(value);
             return null;
         } catch (MalformedEventException malformed) {
             return malformed.getMessage();
